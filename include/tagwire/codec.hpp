@@ -1,0 +1,147 @@
+// tagwire — per-field and per-message compile-time information, and value conversions (internal).
+#pragma once
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "field.hpp"
+#include "type_map.hpp"
+#include "wire.hpp"
+
+namespace tagwire::detail {
+
+// The proto type of one value. Scalars come before `string`.
+enum class kind : std::uint8_t {
+  int32, int64, uint32, uint64, sint32, sint64, fixed32, fixed64, sfixed32, sfixed64,
+  boolean, enumeration, float32, float64,
+  string, bytes, message, unsupported
+};
+
+template <class V, class F>
+consteval kind kind_of() {
+  if constexpr (std::same_as<V, bool>) return kind::boolean;
+  else if constexpr (std::is_enum_v<V>) return kind::enumeration;
+  else if constexpr (std::same_as<V, float>) return kind::float32;
+  else if constexpr (std::same_as<V, double>) return kind::float64;
+  else if constexpr (signed_int<V> && sizeof(V) <= 8) {
+    constexpr bool wide = sizeof(V) > 4;
+    if constexpr (F::template has<sint>) return wide ? kind::sint64 : kind::sint32;
+    else if constexpr (F::template has<sfixed>) return wide ? kind::sfixed64 : kind::sfixed32;
+    else return wide ? kind::int64 : kind::int32;
+  } else if constexpr (unsigned_int<V> && sizeof(V) <= 8) {
+    constexpr bool wide = sizeof(V) > 4;
+    if constexpr (F::template has<fixed>) return wide ? kind::fixed64 : kind::fixed32;
+    else return wide ? kind::uint64 : kind::uint32;
+  } else if constexpr (string_like<V>) return F::template has<bytes> ? kind::bytes : kind::string;
+  else if constexpr (byte_container<V>) return kind::bytes;
+  else if constexpr (message<V>) return kind::message;
+  else return kind::unsupported;
+}
+
+constexpr wire_type wire_of(kind k) {
+  switch (k) {
+    case kind::fixed64: case kind::sfixed64: case kind::float64: return wire_type::fixed64;
+    case kind::fixed32: case kind::sfixed32: case kind::float32: return wire_type::fixed32;
+    case kind::string: case kind::bytes: case kind::message: return wire_type::len;
+    default: return wire_type::varint;
+  }
+}
+
+// Everything the encoder and decoder need to know about one field, at compile time.
+template <class F>
+struct field_meta {
+  using member_type = typename F::member_type;
+  using value_type = typename F::element_type;
+  static constexpr shape form = shape_of<member_type>();
+  static constexpr kind k = kind_of<value_type, F>();
+  static constexpr wire_type wt = wire_of(k);
+  static constexpr bool scalar = k < kind::string;
+  static constexpr bool packed = form == shape::repeated && scalar && !F::template has<unpacked>;
+  static constexpr wire_type record_wt = packed ? wire_type::len : wt;
+  // Bytes per value for fixed-width kinds, 0 for varints.
+  static constexpr std::size_t width = wt == wire_type::fixed32 ? 4 : wt == wire_type::fixed64 ? 8 : 0;
+  // A packed run of these can be copied as it is on a little-endian host.
+  static constexpr bool memcpy_ok = width != 0 && sizeof(value_type) == width &&
+                                    (std::is_floating_point_v<value_type> || std::is_integral_v<value_type>) &&
+                                    std::endian::native == std::endian::little;
+};
+
+// The raw wire value (varint payload or fixed bits) of `v`.
+template <kind K, class V>
+constexpr std::uint64_t to_raw(const V& v) noexcept {
+  if constexpr (K == kind::int32) return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
+  else if constexpr (K == kind::int64 || K == kind::sfixed64) return static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
+  else if constexpr (K == kind::uint32 || K == kind::fixed32) return static_cast<std::uint32_t>(v);
+  else if constexpr (K == kind::uint64 || K == kind::fixed64) return static_cast<std::uint64_t>(v);
+  else if constexpr (K == kind::sint32) return zigzag_encode32(static_cast<std::int32_t>(v));
+  else if constexpr (K == kind::sint64) return zigzag_encode64(static_cast<std::int64_t>(v));
+  else if constexpr (K == kind::sfixed32) return static_cast<std::uint32_t>(static_cast<std::int32_t>(v));
+  else if constexpr (K == kind::boolean) return v ? 1u : 0u;
+  else if constexpr (K == kind::enumeration)
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(static_cast<std::underlying_type_t<V>>(v))));
+  else if constexpr (K == kind::float32) return std::bit_cast<std::uint32_t>(v);
+  else if constexpr (K == kind::float64) return std::bit_cast<std::uint64_t>(v);
+}
+
+// The value of type V read from a raw wire value, by protobuf's rules: 32-bit kinds keep the
+// low 32 bits, sint32 truncates before zigzag decoding, any nonzero bool is true.
+template <kind K, class V>
+constexpr V from_raw(std::uint64_t r) noexcept {
+  const auto lo = static_cast<std::uint32_t>(r);
+  if constexpr (K == kind::int32 || K == kind::sfixed32) return static_cast<V>(static_cast<std::int32_t>(lo));
+  else if constexpr (K == kind::int64 || K == kind::sfixed64) return static_cast<V>(static_cast<std::int64_t>(r));
+  else if constexpr (K == kind::uint32 || K == kind::fixed32) return static_cast<V>(lo);
+  else if constexpr (K == kind::uint64 || K == kind::fixed64) return static_cast<V>(r);
+  else if constexpr (K == kind::sint32) return static_cast<V>(zigzag_decode32(lo));
+  else if constexpr (K == kind::sint64) return static_cast<V>(zigzag_decode64(r));
+  else if constexpr (K == kind::boolean) return r != 0;
+  else if constexpr (K == kind::enumeration)
+    return static_cast<V>(static_cast<std::underlying_type_t<V>>(static_cast<std::int32_t>(lo)));
+  else if constexpr (K == kind::float32) return std::bit_cast<float>(lo);
+  else if constexpr (K == kind::float64) return std::bit_cast<double>(r);
+}
+
+template <class T, class F>
+consteval bool check_field() {
+  using M = field_meta<F>;
+  static_assert(std::is_base_of_v<typename F::class_type, T>,
+                "tagwire: a field's member pointer belongs to another type");
+  static_assert(M::k != kind::unsupported,
+                "tagwire: this member type cannot be encoded: use an integer, bool, enum, float, double, "
+                "std::string, a byte vector, a described message (did you forget TAGWIRE_MESSAGE?), or "
+                "std::optional, std::unique_ptr or a container of one of those");
+  if constexpr (std::is_enum_v<typename M::value_type>)
+    static_assert(sizeof(typename M::value_type) <= 4, "tagwire: enum fields need an underlying type of at most 32 bits");
+  return true;
+}
+
+// The fields of a message, sorted by number, and the checks on the whole message.
+template <class T>
+struct message_info {
+  static constexpr auto fields = fields_of<T>();
+  using tuple_type = std::remove_cvref_t<decltype(fields)>;
+  static constexpr std::size_t count = std::tuple_size_v<tuple_type>;
+  template <std::size_t I>
+  using field_t = std::tuple_element_t<I, tuple_type>;
+
+  static constexpr bool valid = []<std::size_t... I>(std::index_sequence<I...>) {
+    static_assert(unique_numbers<field_t<I>...>(), "tagwire: duplicate field number in a message");
+    return (check_field<T, field_t<I>>() && ... && true);
+  }(std::make_index_sequence<count>{});
+
+  // Field indices in ascending field-number order: the order of the encoded output.
+  static constexpr std::array<std::size_t, count> order = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<std::size_t, count> o{I...};
+    const std::array<std::uint32_t, count> n{field_t<I>::number...};
+    for (std::size_t i = 1; i < count; ++i)
+      for (std::size_t j = i; j > 0 && n[o[j]] < n[o[j - 1]]; --j) std::swap(o[j], o[j - 1]);
+    return o;
+  }(std::make_index_sequence<count>{});
+};
+
+}  // namespace tagwire::detail

@@ -1,0 +1,146 @@
+// tagwire — encode and encode_to. The encoder writes backwards from the end of the exact-sized
+// output, so a sub-message's length is known once its content is written: every message is
+// sized once and written once, linear in the output at any nesting depth.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <cstring>
+#include <iterator>
+#include <span>
+#include <type_traits>
+#include <utility>
+
+#include "codec.hpp"
+#include "error.hpp"
+#include "size.hpp"
+
+namespace tagwire {
+namespace detail {
+
+template <class T>
+constexpr std::byte* write_message_back(const T& m, std::byte* p) noexcept;
+
+template <class C>
+constexpr void copy_in(std::byte* dst, const C* src, std::size_t n) noexcept {
+  if (std::is_constant_evaluated()) {
+    for (std::size_t i = 0; i < n; ++i) dst[i] = static_cast<std::byte>(src[i]);
+  } else if (n != 0) {
+    std::memcpy(dst, src, n);
+  }
+}
+
+// Writes one value (with its length prefix, if any) ending at `p`; returns where it starts.
+template <class F, class V>
+constexpr std::byte* write_value_back(std::byte* p, const V& v) noexcept {
+  using M = field_meta<F>;
+  if constexpr (M::k == kind::message) {
+    std::byte* const after = p;
+    p = write_message_back(v, p);
+    return put_varint_back(p, static_cast<std::size_t>(after - p));
+  } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
+    const std::size_t n = v.size();
+    p -= n;
+    copy_in(p, std::data(v), n);
+    return put_varint_back(p, n);
+  } else if constexpr (M::width == 4) {
+    p -= 4;
+    store_le32(p, static_cast<std::uint32_t>(to_raw<M::k>(v)));
+    return p;
+  } else if constexpr (M::width == 8) {
+    p -= 8;
+    store_le64(p, to_raw<M::k>(v));
+    return p;
+  } else {
+    return put_varint_back(p, to_raw<M::k>(v));
+  }
+}
+
+template <class F, class T>
+constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
+  using M = field_meta<F>;
+  using V = typename M::value_type;
+  constexpr auto put_tag = put_tag_back<F::number, M::record_wt>;
+  const auto& v = m.*F::member;
+  if constexpr (M::form == shape::single) {
+    if constexpr (M::k == kind::message) {
+      std::byte* const after = p;
+      p = write_message_back(v, p);
+      if (p == after) return p;  // implicit presence: an empty message is not written
+      return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
+    } else if constexpr (M::scalar) {
+      return to_raw<M::k>(v) == 0 ? p : put_tag(write_value_back<F>(p, v));
+    } else {
+      return v.size() == 0 ? p : put_tag(write_value_back<F>(p, v));
+    }
+  } else if constexpr (M::form == shape::optional || M::form == shape::pointer) {
+    return v ? put_tag(write_value_back<F>(p, *v)) : p;
+  } else {
+    if (v.size() == 0) return p;
+    if constexpr (M::packed) {
+      std::byte* const after = p;
+      if constexpr (M::memcpy_ok && std::ranges::contiguous_range<typename M::member_type>) {
+        if (!std::is_constant_evaluated()) {
+          const std::size_t n = M::width * static_cast<std::size_t>(v.size());
+          p -= n;
+          std::memcpy(p, std::data(v), n);
+          return put_tag(put_varint_back(p, n));
+        }
+      }
+      for (auto it = std::end(v); it != std::begin(v);) p = write_value_back<F>(p, static_cast<V>(*--it));
+      return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
+    } else {
+      for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, static_cast<V>(*--it)));
+      return p;
+    }
+  }
+}
+
+template <class T>
+constexpr std::byte* write_message_back(const T& m, std::byte* p) noexcept {
+  using info = message_info<T>;
+  static_assert(info::valid);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((p = write_field_back<typename info::template field_t<info::order[info::count - 1 - I]>>(m, p)), ...);
+  }(std::make_index_sequence<info::count>{});
+  return p;
+}
+
+template <class C>
+concept output_container = requires(C& c, std::size_t n) {
+  c.resize(n);
+  c.size();
+  { std::data(c) };
+} && byte_like<std::remove_cv_t<std::ranges::range_value_t<C>>>;
+
+}  // namespace detail
+
+/// Encodes `msg` into the front of `out`. Returns the written prefix; errors:
+/// buffer_too_small (offset: the size needed; nothing is written), length_overflow (over 2 GiB).
+template <message T>
+[[nodiscard]] constexpr result<std::span<std::byte>> encode(const T& msg, std::span<std::byte> out) noexcept {
+  const std::size_t n = detail::message_size(msg);
+  if (n > max_message_size) return error{errc::length_overflow, n, 0};
+  if (n > out.size()) return error{errc::buffer_too_small, n, 0};
+  detail::write_message_back(msg, out.data() + n);
+  return out.first(n);
+}
+
+/// Appends the encoding of `msg` to `out` (std::vector<std::byte>, std::string,
+/// std::vector<unsigned char>, ...). Returns the number of bytes appended; errors:
+/// length_overflow (over 2 GiB, nothing appended).
+template <message T, detail::output_container Out>
+constexpr result<std::size_t> encode_to(const T& msg, Out& out) {
+  const std::size_t n = detail::message_size(msg);
+  if (n > max_message_size) return error{errc::length_overflow, n, 0};
+  const std::size_t old = out.size();
+  out.resize(old + n);
+  if constexpr (std::same_as<std::remove_cv_t<std::ranges::range_value_t<Out>>, std::byte>) {
+    detail::write_message_back(msg, std::data(out) + old + n);
+  } else {
+    detail::write_message_back(msg, reinterpret_cast<std::byte*>(std::data(out)) + old + n);
+  }
+  return n;
+}
+
+}  // namespace tagwire

@@ -1,0 +1,17 @@
+// tagwire — the protobuf wire format straight from plain C++ structs. Include this header.
+#pragma once
+
+#include "error.hpp"     // IWYU pragma: export
+#include "wire.hpp"      // IWYU pragma: export
+#include "reader.hpp"    // IWYU pragma: export
+#include "writer.hpp"    // IWYU pragma: export
+#include "type_map.hpp"  // IWYU pragma: export
+#include "field.hpp"     // IWYU pragma: export
+#include "codec.hpp"     // IWYU pragma: export
+#include "size.hpp"      // IWYU pragma: export
+#include "encode.hpp"    // IWYU pragma: export
+#include "decode.hpp"    // IWYU pragma: export
+
+#define TAGWIRE_VERSION_MAJOR 0
+#define TAGWIRE_VERSION_MINOR 1
+#define TAGWIRE_VERSION_PATCH 0

@@ -1,0 +1,186 @@
+// tagwire — wire-format primitives: varints, zigzag, little-endian fixed values, tags.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "error.hpp"
+
+namespace tagwire {
+
+/// The six wire types of the protobuf encoding (6 and 7 are invalid).
+enum class wire_type : std::uint8_t {
+  varint = 0,
+  fixed64 = 1,
+  len = 2,
+  start_group = 3,
+  end_group = 4,
+  fixed32 = 5,
+};
+
+inline constexpr std::uint32_t max_field_number = (1u << 29) - 1;
+inline constexpr std::uint32_t first_reserved_field_number = 19000;
+inline constexpr std::uint32_t last_reserved_field_number = 19999;
+inline constexpr std::size_t max_varint_size = 10;
+inline constexpr std::size_t max_tag_size = 5;
+/// Largest message or length-delimited payload accepted or produced (2 GiB - 1).
+inline constexpr std::size_t max_message_size = 0x7fffffff;
+
+/// Returns the zigzag encoding of `v` (sint32).
+[[nodiscard]] constexpr std::uint32_t zigzag_encode32(std::int32_t v) noexcept {
+  return (static_cast<std::uint32_t>(v) << 1) ^ static_cast<std::uint32_t>(v >> 31);
+}
+/// Returns the zigzag encoding of `v` (sint64).
+[[nodiscard]] constexpr std::uint64_t zigzag_encode64(std::int64_t v) noexcept {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+/// Returns the value whose zigzag encoding is `v` (sint32).
+[[nodiscard]] constexpr std::int32_t zigzag_decode32(std::uint32_t v) noexcept {
+  return static_cast<std::int32_t>((v >> 1) ^ (0u - (v & 1u)));
+}
+/// Returns the value whose zigzag encoding is `v` (sint64).
+[[nodiscard]] constexpr std::int64_t zigzag_decode64(std::uint64_t v) noexcept {
+  return static_cast<std::int64_t>((v >> 1) ^ (0ull - (v & 1ull)));
+}
+
+/// Returns the number of bytes (1..10) of the varint encoding of `v`.
+[[nodiscard]] constexpr std::size_t varint_size(std::uint64_t v) noexcept {
+  return (static_cast<std::size_t>(std::bit_width(v | 1)) * 9 + 64) / 64;
+}
+
+/// Returns the tag value (field number and wire type) of a record.
+[[nodiscard]] constexpr std::uint32_t make_tag(std::uint32_t field, wire_type type) noexcept {
+  return (field << 3) | static_cast<std::uint32_t>(type);
+}
+
+/// Writes the varint of `v` at `p` (room for varint_size(v) bytes needed); returns the end.
+constexpr std::byte* write_varint(std::byte* p, std::uint64_t v) noexcept {
+  while (v >= 0x80) {
+    *p++ = static_cast<std::byte>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<std::byte>(v);
+  return p;
+}
+
+/// Stores `v` little-endian in the 4 bytes at `p`.
+constexpr void store_le32(std::byte* p, std::uint32_t v) noexcept {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::memcpy(p, &v, 4);
+    return;
+  }
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<std::byte>(v >> (8 * i));
+}
+/// Stores `v` little-endian in the 8 bytes at `p`.
+constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::memcpy(p, &v, 8);
+    return;
+  }
+  for (int i = 0; i < 8; ++i) p[i] = static_cast<std::byte>(v >> (8 * i));
+}
+/// Returns the little-endian 32-bit value in the 4 bytes at `p`.
+[[nodiscard]] constexpr std::uint32_t load_le32(const std::byte* p) noexcept {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= std::to_integer<std::uint32_t>(p[i]) << (8 * i);
+  return v;
+}
+/// Returns the little-endian 64-bit value in the 8 bytes at `p`.
+[[nodiscard]] constexpr std::uint64_t load_le64(const std::byte* p) noexcept {
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= std::to_integer<std::uint64_t>(p[i]) << (8 * i);
+  return v;
+}
+
+/// Reads a varint of up to 10 bytes at `p`, advancing `p` past it on success. Non-minimal
+/// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
+/// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
+/// `p` is unchanged on an error.
+constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+  const std::byte* q = p;
+  if (q != end && std::to_integer<unsigned>(*q) < 0x80) {  // the common one-byte case
+    value = std::to_integer<std::uint64_t>(*q);
+    p = q + 1;
+    return errc::ok;
+  }
+  std::uint64_t r = 0;
+  for (unsigned shift = 0; shift < 70; shift += 7) {
+    if (q == end) return errc::truncated;
+    const auto b = std::to_integer<std::uint64_t>(*q++);
+    r |= (b & 0x7f) << shift;
+    if (b < 0x80) {
+      value = r;
+      p = q;
+      return errc::ok;
+    }
+  }
+  return errc::varint_overflow;
+}
+
+/// Reads a tag of up to 5 bytes at `p` and splits it, advancing `p` on success. Returns
+/// errc::ok, errc::truncated, errc::varint_overflow (over 5 bytes),
+/// errc::invalid_field_number (0 or above 536870911) or errc::invalid_wire_type (6, 7).
+/// An end-group tag is returned as such; checking it is the caller's business.
+constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
+                        wire_type& type) noexcept {
+  const std::byte* q = p;
+  std::uint64_t r = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    if (shift == 35) return errc::varint_overflow;
+    if (q == end) return errc::truncated;
+    const auto b = std::to_integer<std::uint64_t>(*q++);
+    r |= (b & 0x7f) << shift;
+    if (b < 0x80) break;
+  }
+  const std::uint64_t number = r >> 3;
+  const auto wt = static_cast<unsigned>(r & 7);
+  if (number == 0 || number > max_field_number) return errc::invalid_field_number;
+  if (wt > 5) return errc::invalid_wire_type;
+  field = static_cast<std::uint32_t>(number);
+  type = static_cast<wire_type>(wt);
+  p = q;
+  return errc::ok;
+}
+
+namespace detail {
+// A tag's bytes, computed at compile time so that writing a tag is a store of constants.
+struct tag_bytes {
+  std::byte data[max_tag_size]{};
+  std::size_t size = 0;
+};
+template <std::uint32_t Field, wire_type Type>
+inline constexpr tag_bytes tag_for = [] {
+  tag_bytes t;
+  t.size = static_cast<std::size_t>(write_varint(t.data, make_tag(Field, Type)) - t.data);
+  return t;
+}();
+
+// Writes the varint of `v` ending at `end`; returns where it starts.
+constexpr std::byte* put_varint_back(std::byte* end, std::uint64_t v) noexcept {
+  std::byte* p = end - varint_size(v);
+  write_varint(p, v);
+  return p;
+}
+template <std::uint32_t Field, wire_type Type>
+constexpr std::byte* put_tag_back(std::byte* end) noexcept {
+  constexpr const tag_bytes& t = tag_for<Field, Type>;
+  std::byte* p = end - t.size;
+  for (std::size_t i = 0; i < t.size; ++i) p[i] = t.data[i];
+  return p;
+}
+}  // namespace detail
+
+}  // namespace tagwire
