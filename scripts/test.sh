@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need (only those missing), then runs every test:
+# g++ and clang++ with -Werror, AddressSanitizer+UBSan, -fno-exceptions -fno-rtti, and meson.
+# Usage: scripts/test.sh [preset...]   (default: all of them, then meson)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(doctest-dev libprotobuf-dev protobuf-compiler meson ninja-build pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "== installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+presets=("$@")
+run_meson=0
+if ((${#presets[@]} == 0)); then
+  presets=(gcc clang asan noexcept)
+  run_meson=1
+fi
+for preset in "${presets[@]}"; do
+  echo "== cmake workflow: $preset"
+  cmake --workflow --preset "$preset" --fresh
+done
+if ((run_meson)); then
+  echo "== meson test"
+  rm -rf build/meson
+  meson setup build/meson -Dtests=true -Dwerror=true -Dwarning_level=3
+  meson test -C build/meson --print-errorlogs
+fi
+echo "== all tests passed"
