@@ -31,7 +31,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r) {
     const std::size_t n = rec.bytes.size();
     out.resize(n);  // last one wins: the value is replaced
     if (std::is_constant_evaluated()) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
+      for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
     } else if (n != 0) {
       std::memcpy(std::data(out), rec.bytes.data(), n);
     }

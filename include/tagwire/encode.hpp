@@ -87,10 +87,14 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
           return put_tag(put_varint_back(p, n));
         }
       }
+      // The cast reads vector<bool>'s proxies; scalars are cheap to copy.
       for (auto it = std::end(v); it != std::begin(v);) p = write_value_back<F>(p, static_cast<V>(*--it));
       return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
-    } else {
+    } else if constexpr (M::scalar) {
       for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, static_cast<V>(*--it)));
+      return p;
+    } else {
+      for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, *--it));
       return p;
     }
   }
