@@ -113,8 +113,8 @@ consteval bool check_field() {
                 "tagwire: a field's member pointer belongs to another type");
   static_assert(M::k != kind::unsupported,
                 "tagwire: this member type cannot be encoded: use an integer, bool, enum, float, double, "
-                "std::string, a byte vector, a described message (did you forget TAGWIRE_MESSAGE?), or "
-                "std::optional, std::unique_ptr or a container of one of those");
+                "std::string, a byte vector or a described message (did you forget TAGWIRE_MESSAGE?), "
+                "or one of those inside a std::optional, a std::unique_ptr or a container");
   if constexpr (std::is_enum_v<typename M::value_type>)
     static_assert(sizeof(typename M::value_type) <= 4, "tagwire: enum fields need an underlying type of at most 32 bits");
   return true;
@@ -130,8 +130,16 @@ struct message_info {
   using field_t = std::tuple_element_t<I, tuple_type>;
 
   static constexpr bool valid = []<std::size_t... I>(std::index_sequence<I...>) {
-    static_assert(unique_numbers<field_t<I>...>(), "tagwire: duplicate field number in a message");
-    return (check_field<T, field_t<I>>() && ... && true);
+    if constexpr (!(is_field<field_t<I>>::value && ... && true)) {
+      static_assert((is_field<field_t<I>>::value && ... && true),
+                    "tagwire: a message's field descriptors must be tagwire::field<number, &T::member, "
+                    "encodings...> objects");
+      return false;
+    } else {
+      static_assert(unique_numbers<field_t<I>...>(), "tagwire: duplicate field number in a message");
+      static_assert(unique_members<field_t<I>...>(), "tagwire: a member is described by two fields");
+      return (check_field<T, field_t<I>>() && ... && true);
+    }
   }(std::make_index_sequence<count>{});
 
   // Field indices in ascending field-number order: the order of the encoded output.

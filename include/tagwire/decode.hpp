@@ -86,7 +86,9 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r) {
   using M = field_meta<F>;
   using V = typename M::value_type;
   auto& v = m.*F::member;
-  if constexpr (M::form == shape::repeated) {
+  if constexpr (M::k == kind::unsupported) {
+    return {};  // already reported by check_field
+  } else if constexpr (M::form == shape::repeated) {
     if constexpr (M::scalar) {  // packed and unpacked records are both accepted
       if (rec.type == M::wt) v.push_back(from_raw<M::k, V>(rec.value));
       else if (rec.type == wire_type::len) return decode_packed<F>(v, rec, r);

@@ -62,7 +62,9 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
   using V = typename M::value_type;
   constexpr auto put_tag = put_tag_back<F::number, M::record_wt>;
   const auto& v = m.*F::member;
-  if constexpr (M::form == shape::single) {
+  if constexpr (M::k == kind::unsupported) {
+    return p;  // already reported by check_field
+  } else if constexpr (M::form == shape::single) {
     if constexpr (M::k == kind::message) {
       std::byte* const after = p;
       p = write_message_back(v, p);

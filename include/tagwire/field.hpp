@@ -41,6 +41,8 @@ struct field {
   template <class E>
   static constexpr bool has = detail::has_encoding<E, Encodings...>;
 
+  static_assert(((detail::count_encoding<Encodings, Encodings...> == 1) && ...),
+                "tagwire: an encoding is named twice in one field");
   static_assert(int{has<sint>} + int{has<fixed>} + int{has<sfixed>} <= 1,
                 "tagwire: choose at most one of tagwire::sint, tagwire::fixed and tagwire::sfixed");
   static_assert(!has<sint> || detail::signed_int<element_type>,
@@ -60,6 +62,22 @@ struct field {
 };
 
 namespace detail {
+template <class X>
+struct is_field : std::false_type {};
+template <std::int64_t N, auto M, class... E>
+struct is_field<field<N, M, E...>> : std::true_type {};
+
+template <class A, class B>
+consteval bool same_member() {
+  if constexpr (std::is_same_v<decltype(A::member), decltype(B::member)>) return A::member == B::member;
+  else return false;
+}
+// Each field's member appears in exactly one field (itself).
+template <class... F>
+consteval bool unique_members() {
+  return ([]<class A>() { return (int{same_member<A, F>()} + ... + 0) == 1; }.template operator()<F>() && ... && true);
+}
+
 template <class... F>
 consteval bool unique_numbers() {
   const std::uint32_t n[] = {0u, F::number...};
@@ -72,6 +90,7 @@ consteval bool unique_numbers() {
 template <class... F>
 constexpr std::tuple<F...> make_fields(F... f) noexcept {
   static_assert(unique_numbers<F...>(), "tagwire: duplicate field number in a message");
+  static_assert(unique_members<F...>(), "tagwire: a member is described by two fields");
   return {f...};
 }
 }  // namespace detail

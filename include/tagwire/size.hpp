@@ -33,7 +33,9 @@ constexpr std::size_t field_size(const T& m) noexcept {
   using M = field_meta<F>;
   constexpr std::size_t tag = tag_for<F::number, M::record_wt>.size;
   const auto& v = m.*F::member;
-  if constexpr (M::form == shape::single) {
+  if constexpr (M::k == kind::unsupported) {
+    return 0;  // already reported by check_field; nothing more to say
+  } else if constexpr (M::form == shape::single) {
     if constexpr (M::k == kind::message) {
       const std::size_t n = message_size(v);  // implicit presence: an empty message is not written
       return n == 0 ? 0 : tag + varint_size(n) + n;

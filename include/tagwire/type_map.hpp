@@ -29,6 +29,8 @@ concept encoding = std::same_as<E, sint> || std::same_as<E, fixed> || std::same_
 
 template <class E, class... Es>
 inline constexpr bool has_encoding = (std::same_as<E, Es> || ...);
+template <class E, class... Es>
+inline constexpr int count_encoding = (int{std::same_as<E, Es>} + ... + 0);
 
 // ---- member shapes ------------------------------------------------------------------
 
