@@ -1,0 +1,15 @@
+// expect: tagwire: tagwire::unpacked applies only to repeated scalar fields
+// A plain scalar is not repeated.
+#include <cstdint>
+#include <tagwire/tagwire.hpp>
+
+struct msg {
+  std::int32_t a = 0;
+};
+#ifdef TAGWIRE_CF_CONTROL
+TAGWIRE_MESSAGE(msg, TAGWIRE_FIELD(1, a));
+#else
+TAGWIRE_MESSAGE(msg, TAGWIRE_FIELD(1, a, tagwire::unpacked));
+#endif
+
+int main() { return static_cast<int>(tagwire::encoded_size(msg{1})); }
