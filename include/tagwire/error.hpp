@@ -25,6 +25,11 @@ enum class errc : std::uint8_t {
   depth_exceeded,        // nesting deeper than decode_options::max_depth
   buffer_too_small,      // encode: the output span cannot hold the message
   group_mismatch,        // an end-group without its start, or with another number
+  missing_required,      // a tagwire::required field was absent (field: its number)
+  invalid_utf8,          // a string field holds invalid UTF-8
+  capacity_exceeded,     // a fixed-capacity container or string is full
+  need_more,             // streams: the input ends before the message does; feed more bytes
+  message_too_large,     // streams: a length prefix over the configured maximum
 };
 
 /// Returns a short English description of `code`.
@@ -39,6 +44,11 @@ enum class errc : std::uint8_t {
     case errc::depth_exceeded: return "nesting too deep";
     case errc::buffer_too_small: return "output buffer too small";
     case errc::group_mismatch: return "mismatched end-group";
+    case errc::missing_required: return "missing required field";
+    case errc::invalid_utf8: return "invalid UTF-8 in a string field";
+    case errc::capacity_exceeded: return "container capacity exceeded";
+    case errc::need_more: return "need more bytes";
+    case errc::message_too_large: return "message over the size limit";
   }
   return "unknown error";
 }

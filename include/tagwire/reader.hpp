@@ -12,9 +12,13 @@ namespace tagwire {
 
 inline constexpr std::uint32_t default_max_depth = 100;
 
-/// Decoding limits. max_depth bounds nested messages and groups (and so stack use).
+/// Decoding options. max_depth bounds nested messages and groups (and so stack use);
+/// check_utf8 rejects invalid UTF-8 in string fields (errc::invalid_utf8); partial accepts
+/// messages whose tagwire::required fields are missing.
 struct decode_options {
   std::uint32_t max_depth = default_max_depth;
+  bool check_utf8 = true;
+  bool partial = false;
 };
 
 /// One record of a message: its tag and its value.
