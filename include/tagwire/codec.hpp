@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "field.hpp"
+#include <tuple>
 #include "type_map.hpp"
 #include "wire.hpp"
 
@@ -19,7 +20,7 @@ namespace tagwire::detail {
 enum class kind : std::uint8_t {
   int32, int64, uint32, uint64, sint32, sint64, fixed32, fixed64, sfixed32, sfixed64,
   boolean, enumeration, float32, float64,
-  string, bytes, message, unsupported
+  string, bytes, message, group, packed_view, unsupported
 };
 
 template <class V, class F>
@@ -37,30 +38,55 @@ consteval kind kind_of() {
     constexpr bool wide = sizeof(V) > 4;
     if constexpr (F::template has<fixed>) return wide ? kind::fixed64 : kind::fixed32;
     else return wide ? kind::uint64 : kind::uint32;
-  } else if constexpr (string_like<V>) return F::template has<bytes> ? kind::bytes : kind::string;
-  else if constexpr (byte_container<V>) return kind::bytes;
-  else if constexpr (message<V>) return kind::message;
-  else return kind::unsupported;
+  } else if constexpr (string_like<V> || string_view_like<V>) {
+    return F::template has<bytes> ? kind::bytes : kind::string;
+  } else if constexpr (byte_container<V> || bytes_view_like<V>) {
+    return kind::bytes;
+  } else if constexpr (is_packed_view<V>::value) {
+    return kind::packed_view;
+  } else if constexpr (message<V>) {
+    return F::template has<group> ? kind::group : kind::message;
+  } else {
+    return kind::unsupported;
+  }
 }
 
 constexpr wire_type wire_of(kind k) {
   switch (k) {
     case kind::fixed64: case kind::sfixed64: case kind::float64: return wire_type::fixed64;
     case kind::fixed32: case kind::sfixed32: case kind::float32: return wire_type::fixed32;
-    case kind::string: case kind::bytes: case kind::message: return wire_type::len;
+    case kind::string: case kind::bytes: case kind::message: case kind::packed_view: return wire_type::len;
+    case kind::group: return wire_type::start_group;
     default: return wire_type::varint;
   }
 }
 
 // Everything the encoder and decoder need to know about one field, at compile time.
+// A map's key (number 1) or value (number 2), described like a field.
+template <std::uint32_t Number, class V, class Encodings>
+struct part;
+template <std::uint32_t Number, class V, template <class...> class W, class... E>
+struct part<Number, V, W<E...>> {
+  using member_type = V;
+  using element_type = V;
+  static constexpr std::uint32_t number = Number;
+  static constexpr shape form = shape::single;
+  template <class X>
+  static constexpr bool has = has_encoding<X, E...>;
+};
+
 template <class F>
 struct field_meta {
   using member_type = typename F::member_type;
   using value_type = typename F::element_type;
-  static constexpr shape form = shape_of<member_type>();
+  static constexpr shape form = F::form;
   static constexpr kind k = kind_of<value_type, F>();
-  static constexpr wire_type wt = wire_of(k);
-  static constexpr bool scalar = k < kind::string;
+  static constexpr bool is_required = F::template has<tagwire::required>;
+  // A map field is a run of entry messages; its `k` is the kind of its values (map_meta has both).
+  static constexpr bool is_map = form == shape::map;
+  static constexpr bool is_message = !is_map && (k == kind::message || k == kind::group);
+  static constexpr wire_type wt = is_map ? wire_type::len : wire_of(k);
+  static constexpr bool scalar = !is_map && k < kind::string;
   static constexpr bool packed = form == shape::repeated && scalar && !F::template has<unpacked>;
   static constexpr wire_type record_wt = packed ? wire_type::len : wt;
   // Bytes per value for fixed-width kinds, 0 for varints.
@@ -69,6 +95,14 @@ struct field_meta {
   static constexpr bool memcpy_ok = width != 0 && sizeof(value_type) == width &&
                                     (std::is_floating_point_v<value_type> || std::is_integral_v<value_type>) &&
                                     std::endian::native == std::endian::little;
+};
+
+template <class F>
+struct map_meta {
+  using key_part = part<1, typename F::member_type::key_type, typename F::key_encodings>;
+  using value_part = part<2, typename F::member_type::mapped_type, typename F::value_encodings>;
+  using K = field_meta<key_part>;
+  using V = field_meta<value_part>;
 };
 
 // The raw wire value (varint payload or fixed bits) of `v`.
@@ -117,30 +151,56 @@ consteval bool check_field() {
                 "or one of those inside a std::optional, a std::unique_ptr or a container");
   if constexpr (std::is_enum_v<typename M::value_type>)
     static_assert(sizeof(typename M::value_type) <= 4, "tagwire: enum fields need an underlying type of at most 32 bits");
+  if constexpr (M::form == shape::map) {
+    using MM = map_meta<F>;
+    constexpr kind key_kind = MM::K::k;
+    static_assert(key_kind <= kind::boolean || key_kind == kind::string,
+                  "tagwire: map keys must be integers, bool or strings");
+    static_assert(MM::V::k != kind::unsupported && MM::V::k != kind::group && MM::V::k != kind::packed_view,
+                  "tagwire: this map value type cannot be encoded");
+  }
   return true;
 }
 
-// The fields of a message, sorted by number, and the checks on the whole message.
+// The fields of a message (oneofs flattened into their alternatives), sorted by number, the
+// unknown-fields member if any, the required fields, and the checks on the whole message.
 template <class T>
 struct message_info {
-  static constexpr auto fields = fields_of<T>();
+  static constexpr auto declared = fields_of<T>();
+  using declared_type = std::remove_cvref_t<decltype(declared)>;
+  static constexpr std::size_t declared_count = std::tuple_size_v<declared_type>;
+
+  static constexpr bool all_descriptors = []<std::size_t... I>(std::index_sequence<I...>) {
+    return (is_descriptor<std::tuple_element_t<I, declared_type>> && ... && true);
+  }(std::make_index_sequence<declared_count>{});
+  static_assert(all_descriptors,
+                "tagwire: a message's field descriptors must be tagwire::field<number, &T::member, "
+                "encodings...> objects (or TAGWIRE_ONEOF / TAGWIRE_UNKNOWN)");
+
+  static constexpr auto fields = [] {
+    if constexpr (all_descriptors)
+      return std::apply([](const auto&... d) { return std::tuple_cat(flatten_one(d)...); }, declared);
+    else
+      return std::tuple<>{};
+  }();
   using tuple_type = std::remove_cvref_t<decltype(fields)>;
   static constexpr std::size_t count = std::tuple_size_v<tuple_type>;
   template <std::size_t I>
   using field_t = std::tuple_element_t<I, tuple_type>;
 
-  static constexpr bool valid = []<std::size_t... I>(std::index_sequence<I...>) {
-    if constexpr (!(is_field<field_t<I>>::value && ... && true)) {
-      static_assert((is_field<field_t<I>>::value && ... && true),
-                    "tagwire: a message's field descriptors must be tagwire::field<number, &T::member, "
-                    "encodings...> objects");
+  static constexpr bool valid = []<std::size_t... I, std::size_t... D>(std::index_sequence<I...>,
+                                                                      std::index_sequence<D...>) {
+    if constexpr (!all_descriptors) {
       return false;
     } else {
       static_assert(unique_numbers<field_t<I>...>(), "tagwire: duplicate field number in a message");
-      static_assert(unique_members<field_t<I>...>(), "tagwire: a member is described by two fields");
+      static_assert(unique_members<std::tuple_element_t<D, declared_type>...>(),
+                    "tagwire: a member is described by two fields");
+      static_assert((int{is_unknown<std::tuple_element_t<D, declared_type>>::value} + ... + 0) <= 1,
+                    "tagwire: a message has at most one TAGWIRE_UNKNOWN");
       return (check_field<T, field_t<I>>() && ... && true);
     }
-  }(std::make_index_sequence<count>{});
+  }(std::make_index_sequence<count>{}, std::make_index_sequence<declared_count>{});
 
   // Field indices in ascending field-number order: the order of the encoded output.
   static constexpr std::array<std::size_t, count> order = []<std::size_t... I>(std::index_sequence<I...>) {
@@ -150,6 +210,32 @@ struct message_info {
       for (std::size_t j = i; j > 0 && n[o[j]] < n[o[j - 1]]; --j) std::swap(o[j], o[j - 1]);
     return o;
   }(std::make_index_sequence<count>{});
+
+  // The TAGWIRE_UNKNOWN member, if declared: its index among the declared descriptors.
+  static constexpr std::size_t unknown_index = []<std::size_t... D>(std::index_sequence<D...>) {
+    std::size_t i = declared_count;
+    ((is_unknown<std::tuple_element_t<D, declared_type>>::value ? (i = D, 0) : 0), ...);
+    return i;
+  }(std::make_index_sequence<declared_count>{});
+  static constexpr bool keeps_unknown = unknown_index < declared_count;
+
+  // Required fields: how many, and each field's slot among them (count when not required).
+  static constexpr std::size_t required_count = []<std::size_t... I>(std::index_sequence<I...>) {
+    return (std::size_t{field_meta<field_t<I>>::is_required} + ... + 0);
+  }(std::make_index_sequence<count>{});
+  static constexpr std::array<std::size_t, count> required_slot = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<std::size_t, count> slot{};
+    std::size_t next = 0;
+    ((slot[I] = field_meta<field_t<I>>::is_required ? next++ : count), ...);
+    return slot;
+  }(std::make_index_sequence<count>{});
 };
+
+// The unknown-fields member of `m` (precondition: message_info<T>::keeps_unknown).
+template <class T>
+constexpr auto& unknown_member(T& m) noexcept {
+  using info = message_info<std::remove_const_t<T>>;
+  return m.*(std::tuple_element_t<info::unknown_index, typename info::declared_type>::member);
+}
 
 }  // namespace tagwire::detail

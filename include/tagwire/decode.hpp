@@ -1,18 +1,22 @@
 // tagwire — decode and decode_into, built on the public wire_reader.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <cstring>
 #include <memory>
 #include <ranges>
 #include <span>
+#include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "codec.hpp"
 #include "error.hpp"
 #include "reader.hpp"
+#include "utf8.hpp"
 
 namespace tagwire {
 namespace detail {
@@ -20,20 +24,61 @@ namespace detail {
 template <class T>
 constexpr error decode_message(T& m, wire_reader& r);
 
+// True when a container cannot take one more element (fixed-capacity containers).
+template <class C>
+constexpr bool is_full(const C& c, std::size_t more = 1) noexcept {
+  if constexpr (requires { c.max_size(); }) return c.max_size() - c.size() < more;
+  else return false;
+}
+
+// Checks a packed run of varints: each one complete and at most 10 bytes.
+constexpr error check_packed_varints(const record& rec, const wire_reader& r) noexcept {
+  const std::byte* p = rec.bytes.data();
+  const std::byte* const end = p + rec.bytes.size();
+  while (p != end) {
+    std::uint64_t ignored = 0;
+    if (const errc ec = read_varint(p, end, ignored); ec != errc::ok) return {ec, r.offset_of(p), rec.field};
+  }
+  return {};
+}
+
 template <class F, class V>
 constexpr error decode_value(V& out, const record& rec, const wire_reader& r) {
   using M = field_meta<F>;
-  if constexpr (M::k == kind::message) {
+  if constexpr (M::is_message) {  // a group record's bytes are its content, so one path serves both
     auto sub = r.nested(rec);
     if (!sub) return sub.error();
     return decode_message(out, *sub);
+  } else if constexpr (M::k == kind::packed_view) {
+    // A view holds one contiguous run: a second non-empty run has nowhere to go.
+    if (!out.bytes().empty()) return {errc::capacity_exceeded, rec.offset, rec.field};
+    if constexpr (V::width == 0) {
+      if (const error e = check_packed_varints(rec, r); e.code != errc::ok) return e;
+    } else if (rec.bytes.size() % V::width != 0) {
+      return {errc::truncated, r.offset_of(rec.bytes.data() + rec.bytes.size() / V::width * V::width), rec.field};
+    }
+    out = V(rec.bytes);
+    return {};
   } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
     const std::size_t n = rec.bytes.size();
-    out.resize(n);  // last one wins: the value is replaced
-    if (std::is_constant_evaluated()) {
-      for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
-    } else if (n != 0) {
-      std::memcpy(std::data(out), rec.bytes.data(), n);
+    if constexpr (M::k == kind::string) {
+      if (r.options().check_utf8 && !is_valid_utf8(rec.bytes.data(), n))
+        return {errc::invalid_utf8, r.offset_of(rec.bytes.data()), rec.field};
+    }
+    if constexpr (string_view_like<V>) {
+      out = V(reinterpret_cast<const char*>(rec.bytes.data()), n);  // a view into the input
+    } else if constexpr (bytes_view_like<V>) {
+      out = rec.bytes;
+    } else {
+      if constexpr (requires { out.max_size(); }) {
+        if (n > out.max_size()) return {errc::capacity_exceeded, rec.offset, rec.field};
+      }
+      out.resize(n);  // last one wins: the value is replaced
+      if (std::is_constant_evaluated()) {
+        for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
+      } else if (n != 0) {
+        std::memcpy(std::data(out), rec.bytes.data(), n);
+      }
     }
     return {};
   } else {
@@ -56,16 +101,22 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
     if constexpr (reservable<C>) {
       std::size_t count = 0;  // one terminator byte per varint
       for (const std::byte* q = p; q != end; ++q) count += std::to_integer<unsigned>(*q) < 0x80;
-      out.reserve(out.size() + count);
+      if (!is_full(out, count)) out.reserve(out.size() + count);
     }
     while (p != end) {
+      const std::byte* const at = p;
       std::uint64_t raw = 0;
-      if (const errc ec = read_varint(p, end, raw); ec != errc::ok) return {ec, r.offset_of(p), F::number};
+      if (const errc ec = read_varint(p, end, raw); ec != errc::ok) return {ec, r.offset_of(at), F::number};
+      if (is_full(out)) return {errc::capacity_exceeded, r.offset_of(at), F::number};
       out.push_back(from_raw<M::k, V>(raw));
     }
   } else {
     const std::size_t n = rec.bytes.size() / M::width;
     if (rec.bytes.size() % M::width != 0) return {errc::truncated, r.offset_of(p + n * M::width), F::number};
+    if (is_full(out, n)) {
+      const std::size_t room = out.max_size() - out.size();
+      return {errc::capacity_exceeded, r.offset_of(p + room * M::width), F::number};
+    }
     if constexpr (M::memcpy_ok && std::ranges::contiguous_range<C> && requires { out.resize(n); }) {
       if (!std::is_constant_evaluated()) {
         const std::size_t old = out.size();
@@ -81,58 +132,120 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
   return {};
 }
 
+// One map entry: key and value default when absent, unknown records ignored, last key wins.
+template <class F, class Map>
+constexpr error decode_entry(Map& map, const record& rec, const wire_reader& r) {
+  using MM = map_meta<F>;
+  auto sub = r.nested(rec);
+  if (!sub) return sub.error();
+  typename Map::key_type key{};
+  typename Map::mapped_type val{};
+  while (!sub->done()) {
+    auto e = sub->next();
+    if (!e) return e.error();
+    error err{};
+    if (e->field == 1 && e->type == MM::K::wt) err = decode_value<typename MM::key_part>(key, *e, *sub);
+    else if (e->field == 2 && e->type == MM::V::wt) err = decode_value<typename MM::value_part>(val, *e, *sub);
+    if (err.code != errc::ok) return err;
+  }
+  if (is_full(map)) return {errc::capacity_exceeded, rec.offset, rec.field};
+  map.insert_or_assign(std::move(key), std::move(val));
+  return {};
+}
+
+// Decodes one record into field F. `known` is false when the wire type does not fit the field:
+// the record is then an unknown field.
 template <class F, class T>
-constexpr error decode_field(T& m, const record& rec, const wire_reader& r) {
+constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool& known) {
   using M = field_meta<F>;
   using V = typename M::value_type;
   auto& v = m.*F::member;
   if constexpr (M::k == kind::unsupported) {
     return {};  // already reported by check_field
-  } else if constexpr (M::form == shape::repeated) {
-    if constexpr (M::scalar) {  // packed and unpacked records are both accepted
-      if (rec.type == M::wt) v.push_back(from_raw<M::k, V>(rec.value));
-      else if (rec.type == wire_type::len) return decode_packed<F>(v, rec, r);
+  } else if constexpr (M::form == shape::repeated && M::scalar) {  // packed and unpacked both accepted
+    if (rec.type == M::wt) {
+      if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
+      v.push_back(from_raw<M::k, V>(rec.value));
       return {};
-    } else {
-      if (rec.type != wire_type::len) return {};  // unexpected wire type: an unknown field
-      return decode_value<F>(v.emplace_back(), rec, r);
     }
+    if (rec.type == wire_type::len) return decode_packed<F>(v, rec, r);
+    known = false;
+    return {};
   } else {
-    if (rec.type != M::wt) return {};  // unexpected wire type: an unknown field
+    if (rec.type != M::wt) {
+      known = false;
+      return {};
+    }
     if constexpr (M::form == shape::single) {
       return decode_value<F>(v, rec, r);
+    } else if constexpr (M::form == shape::repeated) {
+      if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
+      return decode_value<F>(v.emplace_back(), rec, r);
+    } else if constexpr (M::form == shape::map) {
+      return decode_entry<F>(v, rec, r);
+    } else if constexpr (M::form == shape::alternative) {
+      // The last alternative seen wins; the same message alternative seen twice is merged.
+      if (v.index() != F::index) v.template emplace<F::index>();
+      return decode_value<F>(*std::get_if<F::index>(&v), rec, r);
     } else if constexpr (M::form == shape::optional) {
       if (!v) v.emplace();
       return decode_value<F>(*v, rec, r);
     } else {
-      if (!v) v = std::make_unique<V>();
+      if (!v) {
+        if constexpr (pointer_traits<typename M::member_type>::unique) v = std::make_unique<V>();
+        else v.emplace();
+      }
       return decode_value<F>(*v, rec, r);
     }
   }
 }
 
 template <class T>
-constexpr error dispatch(T& m, const record& rec, const wire_reader& r) {
-  using info = message_info<T>;
-  error e{};
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (void)((rec.field == info::template field_t<I>::number
-                ? (e = decode_field<typename info::template field_t<I>>(m, rec, r), true)
-                : false) ||
-           ...);
-  }(std::make_index_sequence<info::count>{});
-  return e;  // a number no field has: an unknown field, already skipped by the reader
-}
-
-template <class T>
 constexpr error decode_message(T& m, wire_reader& r) {
-  static_assert(message_info<T>::valid);
+  using info = message_info<T>;
+  static_assert(info::valid);
+  [[maybe_unused]] std::array<bool, info::required_count> seen{};
   while (!r.done()) {
+    [[maybe_unused]] const std::byte* const begin = r.cursor();
     auto rec = r.next();
     if (!rec) return rec.error();
-    if (error e = dispatch(m, *rec, r); e.code != errc::ok) {
+    error e{};
+    bool known = false;
+    std::size_t hit = info::count;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (void)((rec->field == info::template field_t<I>::number
+                  ? (known = true, e = decode_field<typename info::template field_t<I>>(m, *rec, r, known), hit = I, true)
+                  : false) ||
+             ...);
+    }(std::make_index_sequence<info::count>{});
+    if (e.code != errc::ok) {
       if (e.field == 0) e.field = rec->field;
       return e;
+    }
+    if constexpr (info::required_count != 0) {
+      if (known && info::required_slot[hit] < info::count) seen[info::required_slot[hit]] = true;
+    }
+    if constexpr (info::keeps_unknown) {
+      if (!known) {  // keep the raw record, tag included, for writing back
+        auto& u = unknown_member(m);
+        const auto n = static_cast<std::size_t>(r.cursor() - begin);
+        if (is_full(u, n)) return {errc::capacity_exceeded, rec->offset, rec->field};
+        const std::size_t old = u.size();
+        u.resize(old + n);
+        for (std::size_t i = 0; i < n; ++i) std::data(u)[old + i] = begin[i];
+      }
+    }
+  }
+  if constexpr (info::required_count != 0) {
+    if (!r.options().partial) {
+      std::uint32_t missing = 0;
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (void)(((info::required_slot[I] < info::count && !seen[info::required_slot[I]])
+                    ? (missing = info::template field_t<I>::number, true)
+                    : false) ||
+               ...);
+      }(std::make_index_sequence<info::count>{});
+      if (missing != 0) return {errc::missing_required, r.offset(), missing};
     }
   }
   return {};
@@ -157,8 +270,9 @@ constexpr std::span<const std::byte> input_bytes(const B& b) noexcept {
 
 /// Merges the message in `bytes` into `msg` (protobuf MergeFrom: scalars replaced, repeated
 /// fields appended, sub-messages merged). Errors: truncated, varint_overflow,
-/// invalid_wire_type, invalid_field_number, length_overflow, depth_exceeded, group_mismatch;
-/// on an error `msg` holds what was decoded before it.
+/// invalid_wire_type, invalid_field_number, length_overflow, depth_exceeded, group_mismatch,
+/// invalid_utf8, missing_required, capacity_exceeded; on an error `msg` holds what was decoded
+/// before it.
 template <detail::byte_input B, message T>
 [[nodiscard]] constexpr result<void> decode_into(const B& bytes, T& msg, decode_options opts = {}) {
   const std::span<const std::byte> in = detail::input_bytes(bytes);

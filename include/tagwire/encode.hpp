@@ -3,7 +3,10 @@
 // sized once and written once, linear in the output at any nesting depth.
 #pragma once
 
+#include <algorithm>
 #include <concepts>
+#include <functional>
+#include <vector>
 #include <cstddef>
 #include <cstring>
 #include <iterator>
@@ -40,7 +43,7 @@ constexpr void copy_in(std::byte* dst, const C* src, std::size_t n) noexcept {
   }
 }
 
-// Writes one value (with its length prefix, if any) ending at `p`; returns where it starts.
+// Writes one value (with its length prefix or end-group tag) ending at `p`; returns where it starts.
 template <class F, class V>
 constexpr std::byte* write_value_back(std::byte* p, const V& v) noexcept {
   using M = field_meta<F>;
@@ -48,6 +51,13 @@ constexpr std::byte* write_value_back(std::byte* p, const V& v) noexcept {
     std::byte* const after = p;
     p = write_message_back(v, p);
     return put_varint_back(p, static_cast<std::size_t>(after - p));
+  } else if constexpr (M::k == kind::group) {
+    return write_message_back(v, put_tag_back<F::number, wire_type::end_group>(p));
+  } else if constexpr (M::k == kind::packed_view) {
+    const std::size_t n = v.bytes().size();
+    p -= n;
+    copy_in(p, v.bytes().data(), n);
+    return put_varint_back(p, n);
   } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
     const std::size_t n = v.size();
     p -= n;
@@ -66,6 +76,40 @@ constexpr std::byte* write_value_back(std::byte* p, const V& v) noexcept {
   }
 }
 
+template <class F, class K, class V>
+constexpr std::byte* write_entry_back(std::byte* p, const K& k, const V& v) noexcept {
+  using MM = map_meta<F>;
+  std::byte* const after = p;
+  p = put_tag_back<2, MM::V::wt>(write_value_back<typename MM::value_part>(p, v));
+  p = put_tag_back<1, MM::K::wt>(write_value_back<typename MM::key_part>(p, k));
+  p = put_varint_back(p, static_cast<std::size_t>(after - p));
+  return put_tag_back<F::number, wire_type::len>(p);
+}
+
+// Map entries go out sorted by key (libprotobuf's deterministic order). A std::map with the
+// default ordering is walked as it is; other maps are sorted through a vector of pointers.
+template <class Map>
+concept key_ordered = requires { typename Map::key_compare; } &&
+                      (std::same_as<typename Map::key_compare, std::less<typename Map::key_type>> ||
+                       std::same_as<typename Map::key_compare, std::less<>>);
+
+template <class F, class Map>
+constexpr std::byte* write_map_back(std::byte* p, const Map& v) {
+  if constexpr (key_ordered<Map>) {
+    for (auto it = v.end(); it != v.begin();) {
+      --it;
+      p = write_entry_back<F>(p, it->first, it->second);
+    }
+  } else {
+    std::vector<const typename Map::value_type*> sorted;
+    sorted.reserve(v.size());
+    for (const auto& e : v) sorted.push_back(&e);
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) p = write_entry_back<F>(p, (*it)->first, (*it)->second);
+  }
+  return p;
+}
+
 template <class F, class T>
 constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
   using M = field_meta<F>;
@@ -75,18 +119,30 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
   if constexpr (M::k == kind::unsupported) {
     return p;  // already reported by check_field
   } else if constexpr (M::form == shape::single) {
-    if constexpr (M::k == kind::message) {
+    if constexpr (M::k == kind::message && !M::is_required) {
+      // Implicit presence: a message whose encoding is empty is not written. Its length prefix
+      // goes before the content, so the content is written first and checked.
       std::byte* const after = p;
       p = write_message_back(v, p);
-      if (p == after) return p;  // implicit presence: an empty message is not written
+      if (p == after) return p;
       return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
+    } else if constexpr (M::k == kind::group && !M::is_required) {
+      // A group's end tag goes after the content: ask first, never write outside the output.
+      return message_empty(v) ? p : put_tag(write_value_back<F>(p, v));
+    } else if constexpr (M::is_required) {
+      return put_tag(write_value_back<F>(p, v));
     } else if constexpr (M::scalar) {
       return to_raw<M::k>(v) == 0 ? p : put_tag(write_value_back<F>(p, v));
+    } else if constexpr (M::k == kind::packed_view) {
+      return v.bytes().empty() ? p : put_tag(write_value_back<F>(p, v));
     } else {
       return v.size() == 0 ? p : put_tag(write_value_back<F>(p, v));
     }
-  } else if constexpr (M::form == shape::optional || M::form == shape::pointer) {
-    return v ? put_tag(write_value_back<F>(p, *v)) : p;
+  } else if constexpr (M::form == shape::optional || M::form == shape::pointer || M::form == shape::alternative) {
+    const auto* x = held<F>(v);
+    return x ? put_tag(write_value_back<F>(p, *x)) : p;
+  } else if constexpr (M::form == shape::map) {
+    return write_map_back<F>(p, v);
   } else {
     if (v.size() == 0) return p;
     if constexpr (M::packed) {
@@ -116,6 +172,11 @@ template <class T>
 constexpr std::byte* write_message_back(const T& m, std::byte* p) noexcept {
   using info = message_info<T>;
   static_assert(info::valid);
+  if constexpr (info::keeps_unknown) {  // unknown records go after the known fields
+    const auto& u = unknown_member(m);
+    p -= u.size();
+    copy_in(p, std::data(u), u.size());
+  }
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((p = write_field_back<typename info::template field_t<info::order[info::count - 1 - I]>>(m, p)), ...);
   }(std::make_index_sequence<info::count>{});

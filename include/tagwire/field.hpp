@@ -1,4 +1,5 @@
-// tagwire — field descriptors and the TAGWIRE_MESSAGE / TAGWIRE_FIELD macros.
+// tagwire — field descriptors and the TAGWIRE_MESSAGE / TAGWIRE_FIELD / TAGWIRE_ONEOF /
+// TAGWIRE_UNKNOWN macros.
 #pragma once
 
 #include <cstddef>
@@ -6,6 +7,8 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <utility>
+#include <variant>
 
 #include "type_map.hpp"
 #include "wire.hpp"
@@ -18,6 +21,14 @@ template <class C, class M> struct member_pointer_traits<M C::*> {
   using class_type = C;
   using member_type = M;
 };
+
+template <std::int64_t Number>
+consteval bool check_number() {
+  static_assert(Number >= 1 && Number <= max_field_number, "tagwire: field numbers must be in 1..536870911");
+  static_assert(Number < first_reserved_field_number || Number > last_reserved_field_number,
+                "tagwire: field numbers 19000..19999 are reserved by protobuf");
+  return true;
+}
 }  // namespace detail
 
 /// Describes one field: its number, the data member it lives in and its encoding overrides.
@@ -27,55 +38,116 @@ template <std::int64_t Number, auto Member, class... Encodings>
 struct field {
   static_assert(std::is_member_object_pointer_v<decltype(Member)>,
                 "tagwire: a field needs a pointer to a data member, as in &T::member");
-  static_assert(Number >= 1 && Number <= max_field_number, "tagwire: field numbers must be in 1..536870911");
-  static_assert(Number < first_reserved_field_number || Number > last_reserved_field_number,
-                "tagwire: field numbers 19000..19999 are reserved by protobuf");
+  static_assert(detail::check_number<Number>());
   static_assert((detail::encoding<Encodings> && ...),
-                "tagwire: unknown encoding; use tagwire::sint, fixed, sfixed, unpacked or bytes");
+                "tagwire: unknown encoding; use tagwire::sint, fixed, sfixed, unpacked, bytes, group, required, "
+                "key<...> or value<...>");
 
   using class_type = typename detail::member_pointer_traits<decltype(Member)>::class_type;
   using member_type = typename detail::member_pointer_traits<decltype(Member)>::member_type;
   using element_type = detail::element_t<member_type>;
   static constexpr std::uint32_t number = static_cast<std::uint32_t>(Number);
   static constexpr auto member = Member;
+  static constexpr detail::shape form = detail::shape_of<member_type>();
   template <class E>
   static constexpr bool has = detail::has_encoding<E, Encodings...>;
+  using key_encodings = typename detail::find_wrapper<key, Encodings...>::type;
+  using value_encodings = typename detail::find_wrapper<value, Encodings...>::type;
 
-  static_assert(((detail::count_encoding<Encodings, Encodings...> == 1) && ...),
-                "tagwire: an encoding is named twice in one field");
-  static_assert(int{has<sint>} + int{has<fixed>} + int{has<sfixed>} <= 1,
-                "tagwire: choose at most one of tagwire::sint, tagwire::fixed and tagwire::sfixed");
-  static_assert(!has<sint> || detail::signed_int<element_type>,
-                "tagwire: tagwire::sint needs a signed integer member (int32_t or int64_t)");
-  static_assert(!has<sfixed> || detail::signed_int<element_type>,
-                "tagwire: tagwire::sfixed needs a signed integer member (int32_t or int64_t)");
-  static_assert(!has<fixed> || detail::unsigned_int<element_type>,
-                "tagwire: tagwire::fixed needs an unsigned integer member (uint32_t or uint64_t); "
-                "use tagwire::sfixed for signed ones");
-  static_assert(!has<unpacked> || (detail::shape_of<member_type>() == detail::shape::repeated &&
-                                   (std::is_arithmetic_v<element_type> || std::is_enum_v<element_type>)),
-                "tagwire: tagwire::unpacked applies only to repeated scalar fields");
-  static_assert(!has<bytes> || detail::string_like<element_type>,
-                "tagwire: tagwire::bytes applies only to std::string members");
+  static_assert(detail::check_encodings<element_type, form, Encodings...>());
 
   std::string_view name{};
 };
 
+/// One alternative of a oneof: its field number and encodings (TAGWIRE_ALT).
+template <std::int64_t Number, class... Encodings>
+struct alt {
+  static_assert(detail::check_number<Number>());
+  static_assert((detail::scalar_encoding<Encodings> && ...),
+                "tagwire: a oneof alternative takes tagwire::sint, fixed, sfixed, bytes or group");
+  static constexpr std::int64_t number = Number;
+  std::string_view name{};
+};
+
+/// A std::variant<std::monostate, A, B, ...> member as a oneof: one alt per alternative, in order.
+template <auto Member, class... Alts>
+struct oneof {
+  using class_type = typename detail::member_pointer_traits<decltype(Member)>::class_type;
+  using member_type = typename detail::member_pointer_traits<decltype(Member)>::member_type;
+  static constexpr auto member = Member;
+  static_assert(detail::is_variant<member_type>::value &&
+                    std::is_same_v<std::variant_alternative_t<0, member_type>, std::monostate> &&
+                    std::variant_size_v<member_type> == sizeof...(Alts) + 1,
+                "tagwire: a oneof member must be std::variant<std::monostate, A, B, ...> with one "
+                "TAGWIRE_ALT per alternative after std::monostate, in order");
+  std::string_view name{};
+  std::tuple<Alts...> alts{};
+};
+
+/// The alternative at variant index Index of a oneof, as the encoder and decoder see it.
+template <auto Member, std::size_t Index, class Alt>
+struct oneof_alt;
+template <auto Member, std::size_t Index, std::int64_t Number, class... Encodings>
+struct oneof_alt<Member, Index, alt<Number, Encodings...>> {
+  using class_type = typename detail::member_pointer_traits<decltype(Member)>::class_type;
+  using member_type = typename detail::member_pointer_traits<decltype(Member)>::member_type;
+  using element_type = std::variant_alternative_t<Index, member_type>;
+  static constexpr std::uint32_t number = static_cast<std::uint32_t>(Number);
+  static constexpr auto member = Member;
+  static constexpr std::size_t index = Index;
+  static constexpr detail::shape form = detail::shape::alternative;
+  template <class E>
+  static constexpr bool has = detail::has_encoding<E, Encodings...>;
+  static_assert(detail::check_encodings<element_type, form, Encodings...>());
+  std::string_view name{};
+  std::string_view oneof_name{};
+};
+
+/// Keeps the records a message does not know, in arrival order (TAGWIRE_UNKNOWN).
+template <auto Member>
+struct unknown {
+  using class_type = typename detail::member_pointer_traits<decltype(Member)>::class_type;
+  using member_type = typename detail::member_pointer_traits<decltype(Member)>::member_type;
+  static constexpr auto member = Member;
+  static_assert(detail::byte_container<member_type>,
+                "tagwire: TAGWIRE_UNKNOWN needs a tagwire::unknown_fields (or byte container) member");
+  std::string_view name{};
+};
+
 namespace detail {
+template <class X> struct is_field : std::false_type {};
+template <std::int64_t N, auto M, class... E> struct is_field<field<N, M, E...>> : std::true_type {};
+template <class X> struct is_oneof : std::false_type {};
+template <auto M, class... A> struct is_oneof<oneof<M, A...>> : std::true_type {};
+template <class X> struct is_unknown : std::false_type {};
+template <auto M> struct is_unknown<unknown<M>> : std::true_type {};
 template <class X>
-struct is_field : std::false_type {};
-template <std::int64_t N, auto M, class... E>
-struct is_field<field<N, M, E...>> : std::true_type {};
+inline constexpr bool is_descriptor = is_field<X>::value || is_oneof<X>::value || is_unknown<X>::value;
 
 template <class A, class B>
 consteval bool same_member() {
   if constexpr (std::is_same_v<decltype(A::member), decltype(B::member)>) return A::member == B::member;
   else return false;
 }
-// Each field's member appears in exactly one field (itself).
+// Each described member appears in exactly one descriptor (itself).
 template <class... F>
 consteval bool unique_members() {
   return ([]<class A>() { return (int{same_member<A, F>()} + ... + 0) == 1; }.template operator()<F>() && ... && true);
+}
+
+// Descriptors flattened for the codec: a oneof becomes one oneof_alt per alternative.
+template <class D>
+constexpr auto flatten_one(const D& d) {
+  if constexpr (is_field<D>::value) {
+    return std::tuple<D>{d};
+  } else if constexpr (is_oneof<D>::value) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return std::tuple<oneof_alt<D::member, I + 1, std::tuple_element_t<I, decltype(d.alts)>>...>{
+          {std::get<I>(d.alts).name, d.name}...};
+    }(std::make_index_sequence<std::tuple_size_v<decltype(d.alts)>>{});
+  } else {
+    return std::tuple<>{};
+  }
 }
 
 template <class... F>
@@ -87,11 +159,21 @@ consteval bool unique_numbers() {
   return true;
 }
 
-template <class... F>
-constexpr std::tuple<F...> make_fields(F... f) noexcept {
-  static_assert(unique_numbers<F...>(), "tagwire: duplicate field number in a message");
-  static_assert(unique_members<F...>(), "tagwire: a member is described by two fields");
-  return {f...};
+template <class... D>
+constexpr std::tuple<D...> make_fields(D... d) noexcept {
+  static_assert((is_descriptor<D> && ...), "tagwire: TAGWIRE_MESSAGE takes TAGWIRE_FIELD, TAGWIRE_ONEOF and TAGWIRE_UNKNOWN");
+  using flat = decltype(std::tuple_cat(flatten_one(d)...));
+  static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
+    return unique_numbers<std::tuple_element_t<I, flat>...>();
+  }(std::make_index_sequence<std::tuple_size_v<flat>>{}), "tagwire: duplicate field number in a message");
+  static_assert(unique_members<D...>(), "tagwire: a member is described by two fields");
+  static_assert((int{is_unknown<D>::value} + ... + 0) <= 1, "tagwire: a message has at most one TAGWIRE_UNKNOWN");
+  return {d...};
+}
+
+template <auto Member, class... Alts>
+constexpr oneof<Member, Alts...> make_oneof(std::string_view name, Alts... alts) noexcept {
+  return {name, {alts...}};
 }
 }  // namespace detail
 
@@ -114,7 +196,7 @@ concept has_descriptor = requires { descriptor<T>::fields; };
 template <class T>
 concept message = std::is_class_v<T> && (detail::has_adl_fields<T> || detail::has_descriptor<T>);
 
-/// Returns the tuple of field descriptors of T.
+/// Returns the tuple of descriptors of T, as declared.
 template <message T>
 [[nodiscard]] constexpr auto fields_of() noexcept {
   if constexpr (detail::has_descriptor<T>) return descriptor<T>::fields;
@@ -126,6 +208,15 @@ template <message T>
 /// One field of TAGWIRE_MESSAGE: TAGWIRE_FIELD(number, member[, encoding...]).
 #define TAGWIRE_FIELD(number, member, ...) \
   ::tagwire::field<(number), &tagwire_self::member __VA_OPT__(, ) __VA_ARGS__> { #member }
+
+/// A std::variant<std::monostate, A, B...> member as a oneof:
+///   TAGWIRE_ONEOF(member, TAGWIRE_ALT(number, name[, encoding...]), ...) — one per alternative.
+#define TAGWIRE_ONEOF(member, ...) ::tagwire::detail::make_oneof<&tagwire_self::member>(#member, __VA_ARGS__)
+#define TAGWIRE_ALT(number, name, ...) \
+  ::tagwire::alt<(number) __VA_OPT__(, ) __VA_ARGS__> { #name }
+
+/// Keeps unknown records in a tagwire::unknown_fields member and writes them back.
+#define TAGWIRE_UNKNOWN(member) ::tagwire::unknown<&tagwire_self::member> { #member }
 
 /// Describes struct `type` at namespace scope beside it:
 ///   TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x), TAGWIRE_FIELD(2, y, tagwire::sint));

@@ -38,7 +38,7 @@ struct record {
 class wire_reader {
  public:
   constexpr explicit wire_reader(std::span<const std::byte> data, decode_options opts = {}) noexcept
-      : p_(data.data()), end_(data.data() + data.size()), origin_(data.data()), max_depth_(opts.max_depth) {}
+      : p_(data.data()), end_(data.data() + data.size()), origin_(data.data()), opts_(opts) {}
 
   /// Returns true when every record has been read.
   [[nodiscard]] constexpr bool done() const noexcept { return p_ == end_; }
@@ -48,6 +48,12 @@ class wire_reader {
 
   /// Returns the nesting depth of this reader (0 for the outermost).
   [[nodiscard]] constexpr std::uint32_t depth() const noexcept { return depth_; }
+
+  /// Returns the options this reader was made with.
+  [[nodiscard]] constexpr const decode_options& options() const noexcept { return opts_; }
+
+  /// Returns a pointer to the next unread byte (the start of the next record).
+  [[nodiscard]] constexpr const std::byte* cursor() const noexcept { return p_; }
 
   /// Reads the next record (precondition: !done()). Errors: truncated, varint_overflow,
   /// invalid_field_number, invalid_wire_type, length_overflow, depth_exceeded (groups),
@@ -60,7 +66,7 @@ class wire_reader {
       return error{ec, rec.offset, 0};
     if (rec.type == wire_type::end_group) return error{errc::group_mismatch, rec.offset, rec.field};
     if (rec.type == wire_type::start_group) {
-      if (depth_ >= max_depth_) return error{errc::depth_exceeded, rec.offset, rec.field};
+      if (depth_ >= opts_.max_depth) return error{errc::depth_exceeded, rec.offset, rec.field};
       const std::byte* content = q;
       const std::byte* content_end = nullptr;
       if (const error e = skip_group(q, rec.field, depth_ + 1, content_end); e.code != errc::ok) return e;
@@ -75,7 +81,7 @@ class wire_reader {
   /// Returns a reader over a len record's payload or a group's content, one level deeper.
   /// Errors: depth_exceeded (at the record's offset).
   [[nodiscard]] constexpr result<wire_reader> nested(const record& rec) const noexcept {
-    if (depth_ >= max_depth_) return error{errc::depth_exceeded, rec.offset, rec.field};
+    if (depth_ >= opts_.max_depth) return error{errc::depth_exceeded, rec.offset, rec.field};
     wire_reader r = *this;
     r.p_ = rec.bytes.data();
     r.end_ = rec.bytes.data() + rec.bytes.size();
@@ -137,7 +143,7 @@ class wire_reader {
         return {};
       }
       if (rec.type == wire_type::start_group) {
-        if (depth >= max_depth_) return {errc::depth_exceeded, offset_of(tag_at), rec.field};
+        if (depth >= opts_.max_depth) return {errc::depth_exceeded, offset_of(tag_at), rec.field};
         const std::byte* ignored = nullptr;
         if (const error e = skip_group(q, rec.field, depth + 1, ignored); e.code != errc::ok) return e;
       } else if (const error e = read_value(q, rec); e.code != errc::ok) {
@@ -150,7 +156,7 @@ class wire_reader {
   const std::byte* end_;
   const std::byte* origin_;
   std::uint32_t depth_ = 0;
-  std::uint32_t max_depth_;
+  decode_options opts_;
 };
 
 }  // namespace tagwire

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <utility>
+#include <variant>
 
 #include "codec.hpp"
 
@@ -12,13 +13,17 @@ namespace detail {
 template <class T>
 constexpr std::size_t message_size(const T& m) noexcept;
 
-// Bytes of one value after its tag (a length prefix included where there is one).
+// Bytes of one value after its tag (a length prefix or an end-group tag included).
 template <class F, class V>
 constexpr std::size_t value_size(const V& v) noexcept {
   using M = field_meta<F>;
   if constexpr (M::k == kind::message) {
     const std::size_t n = message_size(v);
     return varint_size(n) + n;
+  } else if constexpr (M::k == kind::group) {
+    return message_size(v) + tag_for<F::number, wire_type::end_group>.size;
+  } else if constexpr (M::k == kind::packed_view) {
+    return varint_size(v.bytes().size()) + v.bytes().size();
   } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
     return varint_size(v.size()) + v.size();
   } else if constexpr (M::width != 0) {
@@ -26,6 +31,21 @@ constexpr std::size_t value_size(const V& v) noexcept {
   } else {
     return varint_size(to_raw<M::k>(v));
   }
+}
+
+// The payload of a map entry: key record and value record, both always written.
+template <class F, class K, class V>
+constexpr std::size_t entry_size(const K& k, const V& v) noexcept {
+  using MM = map_meta<F>;
+  return tag_for<1, MM::K::wt>.size + value_size<typename MM::key_part>(k) + tag_for<2, MM::V::wt>.size +
+         value_size<typename MM::value_part>(v);
+}
+
+// The value a oneof alternative, optional or pointer field holds, or nullptr.
+template <class F, class M>
+constexpr const auto* held(const M& v) noexcept {
+  if constexpr (F::form == shape::alternative) return std::get_if<F::index>(&v);
+  else return v ? &*v : nullptr;
 }
 
 template <class F, class T>
@@ -36,16 +56,29 @@ constexpr std::size_t field_size(const T& m) noexcept {
   if constexpr (M::k == kind::unsupported) {
     return 0;  // already reported by check_field; nothing more to say
   } else if constexpr (M::form == shape::single) {
-    if constexpr (M::k == kind::message) {
+    if constexpr (M::is_message && !M::is_required) {
       const std::size_t n = message_size(v);  // implicit presence: an empty message is not written
-      return n == 0 ? 0 : tag + varint_size(n) + n;
+      if (n == 0) return 0;
+      return tag + (M::k == kind::group ? n + tag_for<F::number, wire_type::end_group>.size : varint_size(n) + n);
+    } else if constexpr (M::is_required) {
+      return tag + value_size<F>(v);
     } else if constexpr (M::scalar) {
       return to_raw<M::k>(v) == 0 ? 0 : tag + value_size<F>(v);
+    } else if constexpr (M::k == kind::packed_view) {
+      return v.bytes().empty() ? 0 : tag + value_size<F>(v);
     } else {
       return v.size() == 0 ? 0 : tag + value_size<F>(v);
     }
-  } else if constexpr (M::form == shape::optional || M::form == shape::pointer) {
-    return v ? tag + value_size<F>(*v) : 0;
+  } else if constexpr (M::form == shape::optional || M::form == shape::pointer || M::form == shape::alternative) {
+    const auto* x = held<F>(v);
+    return x ? tag + value_size<F>(*x) : 0;
+  } else if constexpr (M::form == shape::map) {
+    std::size_t n = 0;
+    for (const auto& [key, val] : v) {
+      const std::size_t e = entry_size<F>(key, val);
+      n += tag + varint_size(e) + e;
+    }
+    return n;
   } else {
     if (v.size() == 0) return 0;
     if constexpr (M::packed) {
@@ -65,12 +98,50 @@ constexpr std::size_t field_size(const T& m) noexcept {
 }
 
 template <class T>
+constexpr bool message_empty(const T& m) noexcept;
+
+// True when field F of `m` would write nothing; stops at the first field that would.
+template <class F, class T>
+constexpr bool field_empty(const T& m) noexcept {
+  using M = field_meta<F>;
+  const auto& v = m.*F::member;
+  if constexpr (M::k == kind::unsupported) {
+    return true;
+  } else if constexpr (M::form == shape::single) {
+    if constexpr (M::is_required) return false;
+    else if constexpr (M::is_message) return message_empty(v);
+    else if constexpr (M::scalar) return to_raw<M::k>(v) == 0;
+    else if constexpr (M::k == kind::packed_view) return v.bytes().empty();
+    else return v.size() == 0;
+  } else if constexpr (M::form == shape::optional || M::form == shape::pointer || M::form == shape::alternative) {
+    return held<F>(v) == nullptr;
+  } else {
+    return v.size() == 0;
+  }
+}
+
+// True when `m` encodes to nothing. Used where a suffix (a group's end tag) must be known to be
+// needed before the content is written backwards.
+template <class T>
+constexpr bool message_empty(const T& m) noexcept {
+  using info = message_info<T>;
+  if constexpr (info::keeps_unknown) {
+    if (unknown_member(m).size() != 0) return false;
+  }
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (field_empty<typename info::template field_t<I>>(m) && ... && true);
+  }(std::make_index_sequence<info::count>{});
+}
+
+template <class T>
 constexpr std::size_t message_size(const T& m) noexcept {
   using info = message_info<T>;
   static_assert(info::valid);
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+  std::size_t n = [&]<std::size_t... I>(std::index_sequence<I...>) {
     return (std::size_t{0} + ... + field_size<typename info::template field_t<I>>(m));
   }(std::make_index_sequence<info::count>{});
+  if constexpr (info::keeps_unknown) n += unknown_member(m).size();
+  return n;
 }
 
 }  // namespace detail

@@ -11,6 +11,11 @@
 #include "size.hpp"      // IWYU pragma: export
 #include "encode.hpp"    // IWYU pragma: export
 #include "decode.hpp"    // IWYU pragma: export
+#include "box.hpp"             // IWYU pragma: export
+#include "unknown_fields.hpp"  // IWYU pragma: export
+#include "views.hpp"           // IWYU pragma: export
+#include "initialized.hpp"     // IWYU pragma: export
+#include "utf8.hpp"            // IWYU pragma: export
 
 #define TAGWIRE_VERSION_MAJOR 0
 #define TAGWIRE_VERSION_MINOR 1
