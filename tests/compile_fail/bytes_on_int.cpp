@@ -1,4 +1,4 @@
-// expect: tagwire: tagwire::bytes applies only to std::string members
+// expect: tagwire: tagwire::bytes applies only to string members
 #include <cstdint>
 #include <tagwire/tagwire.hpp>
 

@@ -1,4 +1,4 @@
-// expect: tagwire: unknown encoding. use tagwire::sint, fixed, sfixed, unpacked or bytes
+// expect: tagwire: unknown encoding. use tagwire::sint, fixed, sfixed, unpacked, bytes, group, required, key<\.\.\.> or value<\.\.\.>
 // Any type other than the five encoding tags is rejected.
 #include <cstdint>
 #include <tagwire/tagwire.hpp>
