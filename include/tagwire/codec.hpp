@@ -223,6 +223,12 @@ struct message_info {
   static constexpr std::size_t required_count = []<std::size_t... I>(std::index_sequence<I...>) {
     return (std::size_t{field_meta<field_t<I>>::is_required} + ... + 0);
   }(std::make_index_sequence<count>{});
+  static constexpr std::array<std::uint32_t, required_count> required_numbers = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<std::uint32_t, required_count> n{};
+    std::size_t next = 0;
+    ((field_meta<field_t<I>>::is_required ? (n[next++] = field_t<I>::number, 0) : 0), ...);
+    return n;
+  }(std::make_index_sequence<count>{});
   static constexpr std::array<std::size_t, count> required_slot = []<std::size_t... I>(std::index_sequence<I...>) {
     std::array<std::size_t, count> slot{};
     std::size_t next = 0;

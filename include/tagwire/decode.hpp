@@ -9,6 +9,7 @@
 #include <ranges>
 #include <span>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -22,7 +23,30 @@ namespace tagwire {
 namespace detail {
 
 template <class T>
-constexpr error decode_message(T& m, wire_reader& r);
+constexpr error decode_message(T& m, wire_reader& r, bool* seen_out = nullptr, bool merge = false);
+
+// Required fields are checked on the merged result, as libprotobuf does: a singular sub-message
+// can arrive in several records, so its seen-bits accumulate in the parent over every record of
+// the field and are checked when the parent's records end.
+template <class F>
+consteval bool singular_message_with_required() {
+  using M = field_meta<F>;
+  if constexpr (M::is_message && M::form != shape::repeated) return message_info<typename M::value_type>::required_count != 0;
+  else return false;
+}
+template <class F, bool = singular_message_with_required<F>()>
+struct child_required {};
+template <class F>
+struct child_required<F, true> {
+  std::array<bool, message_info<typename field_meta<F>::value_type>::required_count> seen{};
+  bool used = false;
+};
+template <class Info, class Seq>
+struct children_required;
+template <class Info, std::size_t... I>
+struct children_required<Info, std::index_sequence<I...>> {
+  using type = std::tuple<child_required<typename Info::template field_t<I>>...>;
+};
 
 // True when a container cannot take one more element (fixed-capacity containers).
 template <class C>
@@ -42,13 +66,18 @@ constexpr error check_packed_varints(const record& rec, const wire_reader& r) no
   return {};
 }
 
-template <class F, class V>
-constexpr error decode_value(V& out, const record& rec, const wire_reader& r) {
+template <class F, class V, class Kid = std::nullptr_t>
+constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Kid kid = nullptr) {
   using M = field_meta<F>;
   if constexpr (M::is_message) {  // a group record's bytes are its content, so one path serves both
     auto sub = r.nested(rec);
     if (!sub) return sub.error();
-    return decode_message(out, *sub);
+    if constexpr (requires { kid->seen; }) {
+      kid->used = true;
+      return decode_message(out, *sub, kid->seen.data());
+    } else {
+      return decode_message(out, *sub);
+    }
   } else if constexpr (M::k == kind::packed_view) {
     // A view holds one contiguous run: a second non-empty run has nowhere to go.
     if (!out.bytes().empty()) return {errc::capacity_exceeded, rec.offset, rec.field};
@@ -156,7 +185,7 @@ constexpr error decode_entry(Map& map, const record& rec, const wire_reader& r) 
 // Decodes one record into field F. `known` is false when the wire type does not fit the field:
 // the record is then an unknown field.
 template <class F, class T>
-constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool& known) {
+constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool& known, child_required<F>& kid) {
   using M = field_meta<F>;
   using V = typename M::value_type;
   auto& v = m.*F::member;
@@ -177,7 +206,7 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       return {};
     }
     if constexpr (M::form == shape::single) {
-      return decode_value<F>(v, rec, r);
+      return decode_value<F>(v, rec, r, &kid);
     } else if constexpr (M::form == shape::repeated) {
       if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
       return decode_value<F>(v.emplace_back(), rec, r);
@@ -185,26 +214,41 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       return decode_entry<F>(v, rec, r);
     } else if constexpr (M::form == shape::alternative) {
       // The last alternative seen wins; the same message alternative seen twice is merged.
-      if (v.index() != F::index) v.template emplace<F::index>();
-      return decode_value<F>(*std::get_if<F::index>(&v), rec, r);
+      if (v.index() != F::index) {
+        v.template emplace<F::index>();
+        kid = {};  // a fresh message: what an earlier one had does not count
+      }
+      return decode_value<F>(*std::get_if<F::index>(&v), rec, r, &kid);
     } else if constexpr (M::form == shape::optional) {
       if (!v) v.emplace();
-      return decode_value<F>(*v, rec, r);
+      return decode_value<F>(*v, rec, r, &kid);
     } else {
       if (!v) {
         if constexpr (pointer_traits<typename M::member_type>::unique) v = std::make_unique<V>();
         else v.emplace();
       }
-      return decode_value<F>(*v, rec, r);
+      return decode_value<F>(*v, rec, r, &kid);
     }
   }
 }
 
+// Whether required field F of a merge target already counts as set: a plain member always holds a
+// value; an optional or pointer one when it holds one.
+template <class F, class T>
+constexpr bool already_set(const T& m) noexcept {
+  if constexpr (F::form == shape::optional || F::form == shape::pointer) return static_cast<bool>(m.*F::member);
+  else return true;
+}
+
+// Decodes the records of `r` into `m`. Required fields: with `seen_out`, the seen-bits are added
+// there for the caller to check; otherwise they are checked here (unless options().partial), and
+// with `merge` a field `m` already held counts as present.
 template <class T>
-constexpr error decode_message(T& m, wire_reader& r) {
+constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge) {
   using info = message_info<T>;
   static_assert(info::valid);
   [[maybe_unused]] std::array<bool, info::required_count> seen{};
+  [[maybe_unused]] typename children_required<info, std::make_index_sequence<info::count>>::type kids{};
   while (!r.done()) {
     [[maybe_unused]] const std::byte* const begin = r.cursor();
     auto rec = r.next();
@@ -214,7 +258,9 @@ constexpr error decode_message(T& m, wire_reader& r) {
     std::size_t hit = info::count;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (void)((rec->field == info::template field_t<I>::number
-                  ? (known = true, e = decode_field<typename info::template field_t<I>>(m, *rec, r, known), hit = I, true)
+                  ? (known = true,
+                     e = decode_field<typename info::template field_t<I>>(m, *rec, r, known, std::get<I>(kids)),
+                     hit = I, true)
                   : false) ||
              ...);
     }(std::make_index_sequence<info::count>{});
@@ -236,18 +282,35 @@ constexpr error decode_message(T& m, wire_reader& r) {
       }
     }
   }
+  if (r.options().partial) return {};
+  std::uint32_t missing = 0;
   if constexpr (info::required_count != 0) {
-    if (!r.options().partial) {
-      std::uint32_t missing = 0;
+    if (seen_out != nullptr) {
+      for (std::size_t i = 0; i < info::required_count; ++i) seen_out[i] = seen_out[i] || seen[i];
+    } else {
       [&]<std::size_t... I>(std::index_sequence<I...>) {
-        (void)(((info::required_slot[I] < info::count && !seen[info::required_slot[I]])
+        (void)(((info::required_slot[I] < info::count && !seen[info::required_slot[I]] &&
+                 !(merge && already_set<typename info::template field_t<I>>(m)))
                     ? (missing = info::template field_t<I>::number, true)
                     : false) ||
                ...);
       }(std::make_index_sequence<info::count>{});
-      if (missing != 0) return {errc::missing_required, r.offset(), missing};
     }
   }
+  // Singular sub-messages are complete once this message's records end.
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (void)(([&](const auto& kid) {
+             if constexpr (requires { kid.seen; }) {
+               using sub_info = message_info<typename field_meta<typename info::template field_t<I>>::value_type>;
+               if (missing == 0 && kid.used)
+                 for (std::size_t i = 0; i < kid.seen.size(); ++i)
+                   if (!kid.seen[i]) return missing = sub_info::required_numbers[i], true;
+             }
+             return false;
+           }(std::get<I>(kids))) ||
+           ...);
+  }(std::make_index_sequence<info::count>{});
+  if (missing != 0) return {errc::missing_required, r.offset(), missing};
   return {};
 }
 
@@ -278,7 +341,7 @@ template <detail::byte_input B, message T>
   const std::span<const std::byte> in = detail::input_bytes(bytes);
   if (in.size() > max_message_size) return error{errc::length_overflow, 0, 0};
   wire_reader r(in, opts);
-  const error e = detail::decode_message(msg, r);
+  const error e = detail::decode_message(msg, r, nullptr, /*merge=*/true);
   if (e.code != errc::ok) return e;
   return {};
 }
@@ -288,7 +351,10 @@ template <detail::byte_input B, message T>
 template <message T, detail::byte_input B>
 [[nodiscard]] constexpr result<T> decode(const B& bytes, decode_options opts = {}) {
   T msg{};
-  if (auto r = decode_into(bytes, msg, opts); !r) return r.error();
+  const std::span<const std::byte> in = detail::input_bytes(bytes);
+  if (in.size() > max_message_size) return error{errc::length_overflow, 0, 0};
+  wire_reader r(in, opts);
+  if (const error e = detail::decode_message(msg, r); e.code != errc::ok) return e;
   return msg;
 }
 
