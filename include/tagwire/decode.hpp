@@ -38,7 +38,8 @@ template <class F, bool = singular_message_with_required<F>()>
 struct child_required {};
 template <class F>
 struct child_required<F, true> {
-  std::array<bool, message_info<typename field_meta<F>::value_type>::required_count> seen{};
+  using info = message_info<typename field_meta<F>::value_type>;
+  std::array<bool, info::required_count> seen{};
   bool used = false;
 };
 template <class Info, class Seq>
@@ -301,7 +302,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (void)(([&](const auto& kid) {
              if constexpr (requires { kid.seen; }) {
-               using sub_info = message_info<typename field_meta<typename info::template field_t<I>>::value_type>;
+               using sub_info = typename std::remove_cvref_t<decltype(kid)>::info;
                if (missing == 0 && kid.used)
                  for (std::size_t i = 0; i < kid.seen.size(); ++i)
                    if (!kid.seen[i]) return missing = sub_info::required_numbers[i], true;

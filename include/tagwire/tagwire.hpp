@@ -12,6 +12,7 @@
 #include "encode.hpp"    // IWYU pragma: export
 #include "decode.hpp"    // IWYU pragma: export
 #include "box.hpp"             // IWYU pragma: export
+#include "containers.hpp"      // IWYU pragma: export
 #include "unknown_fields.hpp"  // IWYU pragma: export
 #include "views.hpp"           // IWYU pragma: export
 #include "initialized.hpp"     // IWYU pragma: export
