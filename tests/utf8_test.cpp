@@ -246,6 +246,28 @@ TEST_CASE("utf8: truncation at every position of multi-byte sequences") {
   }
 }
 
+TEST_CASE("utf8: a sequence with ASCII between its bytes, at every offset") {
+  // Lead then ASCII then the continuations: the ASCII skip must not happen mid-character.
+  for (std::uint32_t cp : {0xE9u, 0x20ACu, 0x1F600u}) {
+    const bytes e = encode(cp);
+    for (std::size_t cut = 1; cut < e.size(); ++cut) {
+      for (std::size_t at = 0; at <= 20; ++at) {
+        for (std::size_t gap = 1; gap <= 40; ++gap) {
+          bytes s = framed(at, bytes(e.begin(), e.begin() + static_cast<std::ptrdiff_t>(cut)), gap);
+          s.insert(s.end(), e.begin() + static_cast<std::ptrdiff_t>(cut), e.end());
+          if (valid(s)) {
+            CAPTURE(cp);
+            CAPTURE(cut);
+            CAPTURE(at);
+            CAPTURE(gap);
+            FAIL_CHECK("split sequence accepted");
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("utf8: one bad byte at every offset of an ASCII run") {
   const std::array<bytes, 8> bad = {from({0x80}), from({0xBF}), from({0xC0}), from({0xC1}),
                                     from({0xF5}), from({0xFF}), from({0xE2, 0x82}), from({0xED, 0xA0, 0x80})};
