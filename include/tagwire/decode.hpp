@@ -332,6 +332,17 @@ constexpr std::span<const std::byte> input_bytes(const B& b) noexcept {
 
 }  // namespace detail
 
+namespace detail {
+// The entry point of decode and decode_into: input checks, then the records.
+template <class B, class T>
+constexpr error decode_top(const B& bytes, T& msg, decode_options opts, bool merge) {
+  const std::span<const std::byte> in = input_bytes(bytes);
+  if (in.size() > max_message_size) return {errc::length_overflow, 0, 0};
+  wire_reader r(in, opts);
+  return decode_message(msg, r, nullptr, merge);
+}
+}  // namespace detail
+
 /// Merges the message in `bytes` into `msg` (protobuf MergeFrom: scalars replaced, repeated
 /// fields appended, sub-messages merged). Errors: truncated, varint_overflow,
 /// invalid_wire_type, invalid_field_number, length_overflow, depth_exceeded, group_mismatch,
@@ -339,11 +350,7 @@ constexpr std::span<const std::byte> input_bytes(const B& b) noexcept {
 /// before it.
 template <detail::byte_input B, message T>
 [[nodiscard]] constexpr result<void> decode_into(const B& bytes, T& msg, decode_options opts = {}) {
-  const std::span<const std::byte> in = detail::input_bytes(bytes);
-  if (in.size() > max_message_size) return error{errc::length_overflow, 0, 0};
-  wire_reader r(in, opts);
-  const error e = detail::decode_message(msg, r, nullptr, /*merge=*/true);
-  if (e.code != errc::ok) return e;
+  if (const error e = detail::decode_top(bytes, msg, opts, /*merge=*/true); e.code != errc::ok) return e;
   return {};
 }
 
@@ -352,10 +359,7 @@ template <detail::byte_input B, message T>
 template <message T, detail::byte_input B>
 [[nodiscard]] constexpr result<T> decode(const B& bytes, decode_options opts = {}) {
   T msg{};
-  const std::span<const std::byte> in = detail::input_bytes(bytes);
-  if (in.size() > max_message_size) return error{errc::length_overflow, 0, 0};
-  wire_reader r(in, opts);
-  if (const error e = detail::decode_message(msg, r); e.code != errc::ok) return e;
+  if (const error e = detail::decode_top(bytes, msg, opts, /*merge=*/false); e.code != errc::ok) return e;
   return msg;
 }
 
