@@ -9,6 +9,7 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/util/delimited_message_util.h>
 #include <google/protobuf/wire_format_lite.h>
 #include <interop.pb.h>
 
@@ -23,6 +24,7 @@
 #include <optional>
 #include <random>
 #include <span>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -1451,4 +1453,56 @@ TEST_CASE("UTF-8: 300 pseudo-random byte strings (fixed seed), mostly high bytes
     }
     check_utf8(s);
   }
+}
+
+// ---- length-delimited streams ----------------------------------------------------------------
+
+TEST_CASE("delimited: tagwire's framing equals SerializeDelimitedToOstream, and both parse the other's") {
+  // Sizes around the 1-, 2- and 3-byte length prefix boundaries, and an empty message.
+  std::string theirs;
+  std::vector<std::byte> ours;
+  std::vector<tw::oneof_sub> sent;
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{60}, std::size_t{63}, std::size_t{64},
+                        std::size_t{8000}, std::size_t{8200}}) {
+    tw::oneof_sub m;
+    m.a = static_cast<std::int32_t>(n);
+    m.r.assign(n, 1);  // n one-byte values: payload n, plus tags
+    if (n == 0) m.a = 0;
+    f3::OneofSub pb;
+    pb.set_a(m.a);
+    for (std::int32_t v : m.r) pb.add_r(v);
+    std::ostringstream os;
+    REQUIRE(google::protobuf::util::SerializeDelimitedToOstream(pb, &os));
+    theirs += os.str();
+    REQUIRE(tagwire::encode_delimited_to(m, ours).has_value());
+    sent.push_back(m);
+  }
+  CHECK(theirs == std::string(reinterpret_cast<const char*>(ours.data()), ours.size()));
+
+  // libprotobuf reads tagwire's stream back, message by message.
+  google::protobuf::io::ArrayInputStream in(ours.data(), static_cast<int>(ours.size()));
+  for (const auto& m : sent) {
+    f3::OneofSub pb;
+    bool clean_eof = false;
+    REQUIRE(google::protobuf::util::ParseDelimitedFromZeroCopyStream(&pb, &in, &clean_eof));
+    CHECK(pb.a() == m.a);
+    CHECK(static_cast<std::size_t>(pb.r_size()) == m.r.size());
+  }
+  // tagwire reads libprotobuf's stream back, with decode_delimited and with stream_decoder.
+  std::span<const std::byte> rest = std::as_bytes(std::span(theirs));
+  tagwire::stream_decoder<tw::oneof_sub> dec;
+  dec.feed(rest);
+  for (const auto& m : sent) {
+    auto d = tagwire::decode_delimited<tw::oneof_sub>(rest);
+    REQUIRE(d.has_value());
+    CHECK(d->message.a == m.a);
+    CHECK(d->message.r == m.r);
+    rest = rest.subspan(d->consumed);
+    tw::oneof_sub s;
+    auto got = dec.next(s);
+    REQUIRE(got.has_value());
+    REQUIRE(*got);
+    CHECK(s.r.size() == m.r.size());
+  }
+  CHECK(rest.empty());
 }
