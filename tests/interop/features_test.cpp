@@ -624,10 +624,12 @@ TEST_CASE("maps: duplicate keys across concatenated messages, the last one wins 
     const auto a = random_maps<tw::maps_ordered>(g);
     auto b = random_maps<tw::maps_ordered>(g);
     // Reuse some of a's keys in b with other values.
-    for (const auto& [k, v] : a.str_i32) if (g.one_in(2)) b.str_i32[k] = v + 1;
+    // Other values, wrapping at INT32_MAX without signed overflow.
+    const auto next = [](std::int32_t x) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(x) + 1u); };
+    for (const auto& [k, v] : a.str_i32) if (g.one_in(2)) b.str_i32[k] = next(v);
     for (const auto& [k, v] : a.i32_str) if (g.one_in(2)) b.i32_str[k] = v + "x";
     for (const auto& [k, v] : a.s32_sf64) if (g.one_in(2)) b.s32_sf64[k] = ~v;
-    for (const auto& [k, v] : a.b_msg) if (g.one_in(2)) b.b_msg[k] = tw::map_value{v.a + 1, "", {}};
+    for (const auto& [k, v] : a.b_msg) if (g.one_in(2)) b.b_msg[k] = tw::map_value{next(v.a), "", {}};
     for (const auto& [k, v] : a.i64_byt) if (g.one_in(2)) b.i64_byt[k] = v + '\0';
     f3::Maps pa, pb;
     to_pb(a, pa);
