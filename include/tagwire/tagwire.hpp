@@ -18,6 +18,7 @@
 #include "initialized.hpp"     // IWYU pragma: export
 #include "utf8.hpp"            // IWYU pragma: export
 #include "stream.hpp"          // IWYU pragma: export
+#include "enum.hpp"            // IWYU pragma: export
 
 #define TAGWIRE_VERSION_MAJOR 0
 #define TAGWIRE_VERSION_MINOR 1
