@@ -31,7 +31,7 @@ done
 if ((run_meson)); then
   echo "== meson test"
   rm -rf build/meson
-  meson setup build/meson -Dtests=true -Dwerror=true -Dwarning_level=3
+  meson setup build/meson -Dtests=true -Dtools=true -Dwerror=true -Dwarning_level=3
   meson test -C build/meson --print-errorlogs
 fi
 echo "== all tests passed"
