@@ -19,6 +19,7 @@
 #include "utf8.hpp"            // IWYU pragma: export
 #include "stream.hpp"          // IWYU pragma: export
 #include "enum.hpp"            // IWYU pragma: export
+#include "schema.hpp"          // IWYU pragma: export
 
 #define TAGWIRE_VERSION_MAJOR 0
 #define TAGWIRE_VERSION_MINOR 1
