@@ -20,6 +20,8 @@
 #include "stream.hpp"          // IWYU pragma: export
 #include "enum.hpp"            // IWYU pragma: export
 #include "schema.hpp"          // IWYU pragma: export
+#include "reflect.hpp"         // IWYU pragma: export
+#include "text.hpp"            // IWYU pragma: export
 
 #define TAGWIRE_VERSION_MAJOR 0
 #define TAGWIRE_VERSION_MINOR 1
