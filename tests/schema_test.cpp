@@ -542,3 +542,29 @@ enum a_b {
 }
 )");
 }
+
+namespace schema_reserved {
+struct retired {
+  std::int32_t kept = 0;
+  std::string renamed;
+};
+TAGWIRE_MESSAGE(retired, TAGWIRE_FIELD(1, kept), TAGWIRE_RESERVED(2), TAGWIRE_RESERVED(4, 6),
+                TAGWIRE_FIELD(7, renamed), TAGWIRE_RESERVED(100, 536870911));
+}  // namespace schema_reserved
+
+TEST_CASE("proto_schema: TAGWIRE_RESERVED ranges become reserved statements") {
+  CHECK(tagwire::proto_schema<schema_reserved::retired>("r") ==
+        "syntax = \"proto3\";\n"
+        "\n"
+        "package r;\n"
+        "\n"
+        "message retired {\n"
+        "  reserved 2, 4 to 6, 100 to 536870911;\n"
+        "  int32 kept = 1;\n"
+        "  string renamed = 7;\n"
+        "}\n");
+  // Reserved ranges do not change the encoding.
+  std::string wire;
+  REQUIRE(tagwire::encode_to(schema_reserved::retired{3, "x"}, wire).has_value());
+  CHECK(wire == std::string("\x08\x03\x3a\x01x", 5));
+}

@@ -198,6 +198,10 @@ struct message_info {
                     "tagwire: a member is described by two fields");
       static_assert((int{is_unknown<std::tuple_element_t<D, declared_type>>::value} + ... + 0) <= 1,
                     "tagwire: a message has at most one TAGWIRE_UNKNOWN");
+      static_assert(outside_reserved<tuple_type, std::tuple_element_t<D, declared_type>...>(),
+                    "tagwire: a field number lies in a reserved range of its message");
+      static_assert(reserved_disjoint<std::tuple_element_t<D, declared_type>...>(),
+                    "tagwire: reserved ranges of a message overlap");
       return (check_field<T, field_t<I>>() && ... && true);
     }
   }(std::make_index_sequence<count>{}, std::make_index_sequence<declared_count>{});

@@ -114,7 +114,19 @@ struct unknown {
   std::string_view name{};
 };
 
+/// Field numbers lo..hi that a message retired and must never use again (TAGWIRE_RESERVED). A
+/// field declared with such a number is a compile error; proto_schema exports the range.
+template <std::int64_t Lo, std::int64_t Hi = Lo>
+struct reserved {
+  static_assert(Lo >= 1 && Lo <= Hi && Hi <= max_field_number,
+                "tagwire: a reserved range is lo..hi with 1 <= lo <= hi <= 536870911");
+  static constexpr std::uint32_t first = static_cast<std::uint32_t>(Lo);
+  static constexpr std::uint32_t last = static_cast<std::uint32_t>(Hi);
+};
+
 namespace detail {
+template <class X> struct is_reserved : std::false_type {};
+template <std::int64_t Lo, std::int64_t Hi> struct is_reserved<reserved<Lo, Hi>> : std::true_type {};
 template <class X> struct is_field : std::false_type {};
 template <std::int64_t N, auto M, class... E> struct is_field<field<N, M, E...>> : std::true_type {};
 template <class X> struct is_oneof : std::false_type {};
@@ -122,17 +134,38 @@ template <auto M, class... A> struct is_oneof<oneof<M, A...>> : std::true_type {
 template <class X> struct is_unknown : std::false_type {};
 template <auto M> struct is_unknown<unknown<M>> : std::true_type {};
 template <class X>
-inline constexpr bool is_descriptor = is_field<X>::value || is_oneof<X>::value || is_unknown<X>::value;
+inline constexpr bool is_descriptor =
+    is_field<X>::value || is_oneof<X>::value || is_unknown<X>::value || is_reserved<X>::value;
+
+// True when no field number of the flattened tuple Flat lies in a reserved range among D...
+template <class Flat, class... D>
+consteval bool outside_reserved() {
+  return []<std::size_t... I>(std::index_sequence<I...>) {
+    const auto clear = [](std::uint32_t n) {
+      return ([&] {
+        if constexpr (is_reserved<D>::value) return n < D::first || n > D::last;
+        else return true;
+      }() && ... && true);
+    };
+    return (clear(std::tuple_element_t<I, Flat>::number) && ... && true);
+  }(std::make_index_sequence<std::tuple_size_v<Flat>>{});
+}
 
 template <class A, class B>
 consteval bool same_member() {
-  if constexpr (std::is_same_v<decltype(A::member), decltype(B::member)>) return A::member == B::member;
+  if constexpr (is_reserved<A>::value || is_reserved<B>::value) return false;
+  else if constexpr (std::is_same_v<decltype(A::member), decltype(B::member)>) return A::member == B::member;
   else return false;
 }
-// Each described member appears in exactly one descriptor (itself).
+// Each described member appears in exactly one descriptor (itself); a reserved range is no member.
+template <class A, class... F>
+consteval bool described_once() {
+  if constexpr (is_reserved<A>::value) return true;
+  else return (int{same_member<A, F>()} + ... + 0) == 1;
+}
 template <class... F>
 consteval bool unique_members() {
-  return ([]<class A>() { return (int{same_member<A, F>()} + ... + 0) == 1; }.template operator()<F>() && ... && true);
+  return (described_once<F, F...>() && ... && true);
 }
 
 // Descriptors flattened for the codec: a oneof becomes one oneof_alt per alternative.
@@ -159,15 +192,34 @@ consteval bool unique_numbers() {
   return true;
 }
 
+// True when no two TAGWIRE_RESERVED ranges among D... overlap (protoc rejects overlaps).
+template <class A, class B>
+consteval bool disjoint() {
+  if constexpr (is_reserved<A>::value && is_reserved<B>::value) return A::last < B::first || B::last < A::first;
+  else return true;
+}
+template <class A, class... D>
+consteval bool overlaps_only_itself() {
+  if constexpr (is_reserved<A>::value) return (int{!disjoint<A, D>()} + ... + 0) == 1;
+  else return true;
+}
+template <class... D>
+consteval bool reserved_disjoint() {
+  return (overlaps_only_itself<D, D...>() && ... && true);
+}
+
 template <class... D>
 constexpr std::tuple<D...> make_fields(D... d) noexcept {
-  static_assert((is_descriptor<D> && ...), "tagwire: TAGWIRE_MESSAGE takes TAGWIRE_FIELD, TAGWIRE_ONEOF and TAGWIRE_UNKNOWN");
+  static_assert((is_descriptor<D> && ...),
+                "tagwire: TAGWIRE_MESSAGE takes TAGWIRE_FIELD, TAGWIRE_ONEOF, TAGWIRE_UNKNOWN and TAGWIRE_RESERVED");
   using flat = decltype(std::tuple_cat(flatten_one(d)...));
   static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
     return unique_numbers<std::tuple_element_t<I, flat>...>();
   }(std::make_index_sequence<std::tuple_size_v<flat>>{}), "tagwire: duplicate field number in a message");
   static_assert(unique_members<D...>(), "tagwire: a member is described by two fields");
   static_assert((int{is_unknown<D>::value} + ... + 0) <= 1, "tagwire: a message has at most one TAGWIRE_UNKNOWN");
+  static_assert(outside_reserved<flat, D...>(), "tagwire: a field number lies in a reserved range of its message");
+  static_assert(reserved_disjoint<D...>(), "tagwire: reserved ranges of a message overlap");
   return {d...};
 }
 
@@ -214,6 +266,9 @@ template <message T>
 #define TAGWIRE_ONEOF(member, ...) ::tagwire::detail::make_oneof<&tagwire_self::member>(#member, __VA_ARGS__)
 #define TAGWIRE_ALT(number, name, ...) \
   ::tagwire::alt<(number) __VA_OPT__(, ) __VA_ARGS__> { #name }
+
+/// Retires field numbers: TAGWIRE_RESERVED(5) or TAGWIRE_RESERVED(9, 11) (a range, inclusive).
+#define TAGWIRE_RESERVED(...) ::tagwire::reserved<__VA_ARGS__> {}
 
 /// Keeps unknown records in a tagwire::unknown_fields member and writes them back.
 #define TAGWIRE_UNKNOWN(member) ::tagwire::unknown<&tagwire_self::member> { #member }

@@ -22,8 +22,8 @@
 //   same name and would shadow them.
 // - Fields in field-number order; a oneof is one block, at the place of its lowest alternative.
 //   A field of a hand-written descriptor without a name is called field_<number>.
-// - Not emitted: unknown_fields members (not fields), reserved ranges (the library has none
-//   yet) and proto2 [default = ...] for member initialisers (other languages read 0 / "" for
+// - TAGWIRE_RESERVED ranges become `reserved` statements at the top of the message body.
+// - Not emitted: unknown_fields members (not fields) and proto2 [default = ...] for member initialisers (other languages read 0 / "" for
 //   an absent field, where tagwire keeps the initialiser).
 #pragma once
 
@@ -524,9 +524,33 @@ void write_at(schema_writer& w, int level) {
   }
 }
 
+// Appends ", 9 to 11" (or "5") for a TAGWIRE_RESERVED descriptor; nothing for the others.
+template <class R>
+void append_reserved(std::string& ranges) {
+  if constexpr (is_reserved<R>::value) {
+    if (!ranges.empty()) ranges += ", ";
+    ranges += std::to_string(R::first);
+    if constexpr (R::last != R::first) ranges += " to " + std::to_string(R::last);
+  }
+}
+
+// `reserved 2, 9 to 11;` for the message's TAGWIRE_RESERVED ranges, if any.
+template <class T>
+void write_reserved(schema_writer& w, int level) {
+  using info = message_info<T>;
+  std::string ranges;
+  [&]<std::size_t... D>(std::index_sequence<D...>) {
+    (append_reserved<std::tuple_element_t<D, typename info::declared_type>>(ranges), ...);
+  }(std::make_index_sequence<info::declared_count>{});
+  if (ranges.empty()) return;
+  w.indent(level);
+  w.out += "reserved " + ranges + ";\n";
+}
+
 template <class T>
 void write_body(schema_writer& w, int level) {
   using info = message_info<T>;
+  write_reserved<T>(w, level);
   // This scope's groups shadow top-level names inside it.
   const std::size_t shadows_before = w.shadows.size();
   [&]<std::size_t... I>(std::index_sequence<I...>) {

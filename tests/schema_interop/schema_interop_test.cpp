@@ -52,7 +52,8 @@ struct point {
   std::int32_t y = 0;
   friend bool operator==(const point&, const point&) = default;
 };
-TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x, tagwire::sint), TAGWIRE_FIELD(2, y, tagwire::sint));
+TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x, tagwire::sint), TAGWIRE_FIELD(2, y, tagwire::sint),
+                TAGWIRE_RESERVED(3), TAGWIRE_RESERVED(7, 9));  // exported as `reserved 3, 7 to 9;`
 TAGWIRE_NAME(point, "Point");
 
 template <class X>
