@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(doctest-dev libprotobuf-dev protobuf-compiler meson ninja-build pkg-config)
+packages=(doctest-dev libprotobuf-dev protobuf-compiler python3-protobuf meson ninja-build pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
