@@ -17,6 +17,7 @@
 
 #include "codec.hpp"
 #include "enum.hpp"
+#include "type_name.hpp"
 #include "reflect.hpp"
 #include "wire.hpp"
 
@@ -29,37 +30,6 @@ struct text_options {
 };
 
 namespace detail {
-
-// The unqualified name of a class type, from the compiler's function signature: `ns::Item` ->
-// `Item`. A group's text name is its message type's name, so a group struct is named like the
-// group in the .proto.
-template <class T>
-constexpr std::string_view type_name() noexcept {
-#if defined(__clang__) || defined(__GNUC__)
-  std::string_view s = __PRETTY_FUNCTION__;  // g++: "... [with T = ns::Item; ...]", clang: "... [T = ns::Item]"
-  const std::size_t from = s.find("T = ") + 4;
-  s = s.substr(from, s.find_first_of(";]", from) - from);
-#elif defined(_MSC_VER)
-  std::string_view s = __FUNCSIG__;  // "... type_name<struct ns::Item>(void) noexcept"
-  const std::size_t from = s.find("type_name<") + 10;
-  s = s.substr(from, s.rfind(">(") - from);
-  for (std::string_view prefix : {"struct ", "class "})
-    if (s.substr(0, prefix.size()) == prefix) s.remove_prefix(prefix.size());
-#else
-  std::string_view s = "message";
-#endif
-  // Drop the qualification (outside template arguments and parentheses), then template arguments.
-  int nesting = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '<' || c == '(' || c == '{') ++nesting;
-    else if (c == '>' || c == ')' || c == '}') --nesting;
-    else if (nesting == 0 && c == ':' && i + 1 < s.size() && s[i + 1] == ':') start = i + 2;
-  }
-  s.remove_prefix(start);
-  return s.substr(0, s.find('<'));
-}
 
 // Appends `data` C-escaped as protobuf's CEscape does: \n \r \t \" \' \\, other bytes outside
 // 0x20..0x7e as three octal digits (UTF-8 included, as protoc prints it).
