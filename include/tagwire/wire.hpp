@@ -9,6 +9,15 @@
 
 #include "error.hpp"
 
+// Forced inlining of the small steps of the decode loop, which compilers otherwise leave as calls.
+#if defined(__GNUC__) || defined(__clang__)
+#define TAGWIRE_INLINE __attribute__((always_inline))
+#define TAGWIRE_NOINLINE __attribute__((noinline))
+#else
+#define TAGWIRE_INLINE
+#define TAGWIRE_NOINLINE
+#endif
+
 namespace tagwire {
 
 /// The six wire types of the protobuf encoding (6 and 7 are invalid).
@@ -105,16 +114,26 @@ constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
   return v;
 }
 
-/// Reads a varint of up to 10 bytes at `p`, advancing `p` past it on success. Non-minimal
-/// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
-/// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
-/// `p` is unchanged on an error.
-constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+namespace detail {
+// read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
+TAGWIRE_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
+                                                 std::uint64_t& value) noexcept {
   const std::byte* q = p;
-  if (q != end && std::to_integer<unsigned>(*q) < 0x80) {  // the common one-byte case
-    value = std::to_integer<std::uint64_t>(*q);
-    p = q + 1;
-    return errc::ok;
+  if (end - q >= static_cast<std::ptrdiff_t>(max_varint_size)) {
+    // Ten bytes are there: no bounds check per byte. The loop has a constant trip count, so it
+    // unrolls; each byte's continuation bit is removed by subtracting it.
+    std::uint64_t r = std::to_integer<std::uint64_t>(q[0]) - 0x80;
+    for (unsigned i = 1; i < max_varint_size; ++i) {
+      const auto b = std::to_integer<std::uint64_t>(q[i]);
+      r += b << (7 * i);
+      if (b < 0x80) {
+        value = r;
+        p = q + i + 1;
+        return errc::ok;
+      }
+      r -= std::uint64_t{0x80} << (7 * i);
+    }
+    return errc::varint_overflow;
   }
   std::uint64_t r = 0;
   for (unsigned shift = 0; shift < 70; shift += 7) {
@@ -129,21 +148,43 @@ constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint6
   }
   return errc::varint_overflow;
 }
+}  // namespace detail
+
+/// Reads a varint of up to 10 bytes at `p`, advancing `p` past it on success. Non-minimal
+/// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
+/// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
+/// `p` is unchanged on an error.
+TAGWIRE_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+  if (p != end && std::to_integer<unsigned>(*p) < 0x80) {  // the common one-byte case
+    value = std::to_integer<std::uint64_t>(*p);
+    ++p;
+    return errc::ok;
+  }
+  return detail::read_varint_long(p, end, value);
+}
 
 /// Reads a tag of up to 5 bytes at `p` and splits it, advancing `p` on success. Returns
 /// errc::ok, errc::truncated, errc::varint_overflow (over 5 bytes),
 /// errc::invalid_field_number (0 or above 536870911) or errc::invalid_wire_type (6, 7).
 /// An end-group tag is returned as such; checking it is the caller's business.
-constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
+TAGWIRE_INLINE constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
                         wire_type& type) noexcept {
   const std::byte* q = p;
   std::uint64_t r = 0;
-  for (unsigned shift = 0;; shift += 7) {
-    if (shift == 35) return errc::varint_overflow;
-    if (q == end) return errc::truncated;
-    const auto b = std::to_integer<std::uint64_t>(*q++);
-    r |= (b & 0x7f) << shift;
-    if (b < 0x80) break;
+  if (q != end && std::to_integer<unsigned>(q[0]) < 0x80) {  // field numbers 1..15
+    r = std::to_integer<unsigned>(q[0]);
+    ++q;
+  } else if (end - q >= 2 && std::to_integer<unsigned>(q[1]) < 0x80) {  // field numbers 16..2047
+    r = (std::to_integer<unsigned>(q[0]) & 0x7f) | (std::to_integer<unsigned>(q[1]) << 7);
+    q += 2;
+  } else {
+    for (unsigned shift = 0;; shift += 7) {
+      if (shift == 35) return errc::varint_overflow;
+      if (q == end) return errc::truncated;
+      const auto b = std::to_integer<std::uint64_t>(*q++);
+      r |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
   }
   const std::uint64_t number = r >> 3;
   const auto wt = static_cast<unsigned>(r & 7);
