@@ -115,26 +115,49 @@ constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
 }
 
 namespace detail {
+// Reads a varint at `p` with at least ten bytes readable there: no bounds checks and, up to
+// eight bytes, no branch on its length. The terminator is the first byte with its high bit
+// clear; the 7-bit groups below it are then packed together in three mask-and-shift steps.
+// Returns false (p unchanged) on a varint longer than ten bytes.
+TAGWIRE_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, std::uint64_t& value) noexcept {
+  const std::uint64_t x = load_le64(p);
+  if ((x & 0x80) == 0) {
+    value = x & 0x7f;
+    ++p;
+    return true;
+  }
+  const std::uint64_t stops = ~x & 0x8080808080808080ull;
+  std::uint64_t v = x;
+  if (stops != 0) {
+    const int bits = std::countr_zero(stops) + 1;  // the varint's bytes, as a bit count
+    if (bits < 64) v &= (std::uint64_t{1} << bits) - 1;
+    p += bits / 8;
+  }
+  v = ((v & 0x7f007f007f007f00ull) >> 1) | (v & 0x007f007f007f007full);
+  v = ((v & 0x3fff00003fff0000ull) >> 2) | (v & 0x00003fff00003fffull);
+  v = ((v & 0x0fffffff00000000ull) >> 4) | (v & 0x000000000fffffffull);
+  if (stops == 0) {  // nine or ten bytes
+    const auto b8 = std::to_integer<std::uint64_t>(p[8]);
+    v |= (b8 & 0x7f) << 56;
+    if (b8 < 0x80) {
+      p += 9;
+    } else {
+      const auto b9 = std::to_integer<std::uint64_t>(p[9]);
+      if (b9 >= 0x80) return false;
+      v |= b9 << 63;  // bits beyond 64 are dropped
+      p += 10;
+    }
+  }
+  value = v;
+  return true;
+}
+
 // read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
 TAGWIRE_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
                                                  std::uint64_t& value) noexcept {
   const std::byte* q = p;
-  if (end - q >= static_cast<std::ptrdiff_t>(max_varint_size)) {
-    // Ten bytes are there: no bounds check per byte. The loop has a constant trip count, so it
-    // unrolls; each byte's continuation bit is removed by subtracting it.
-    std::uint64_t r = std::to_integer<std::uint64_t>(q[0]) - 0x80;
-    for (unsigned i = 1; i < max_varint_size; ++i) {
-      const auto b = std::to_integer<std::uint64_t>(q[i]);
-      r += b << (7 * i);
-      if (b < 0x80) {
-        value = r;
-        p = q + i + 1;
-        return errc::ok;
-      }
-      r -= std::uint64_t{0x80} << (7 * i);
-    }
-    return errc::varint_overflow;
-  }
+  if (end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
+    return read_varint_unchecked(p, value) ? errc::ok : errc::varint_overflow;
   std::uint64_t r = 0;
   for (unsigned shift = 0; shift < 70; shift += 7) {
     if (q == end) return errc::truncated;
