@@ -183,6 +183,11 @@ TAGWIRE_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* 
     ++p;
     return errc::ok;
   }
+  if (end - p >= 2 && std::to_integer<unsigned>(p[1]) < 0x80) {  // and two bytes (up to 16383)
+    value = (std::to_integer<std::uint64_t>(p[0]) & 0x7f) | (std::to_integer<std::uint64_t>(p[1]) << 7);
+    p += 2;
+    return errc::ok;
+  }
   return detail::read_varint_long(p, end, value);
 }
 
