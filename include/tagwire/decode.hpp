@@ -297,6 +297,12 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
     known = false;
     return {};
   } else {
+    if constexpr (M::k == kind::packed_view) {
+      // An unpacked element is this field's data, but a view holds one packed run: an error,
+      // never a silent drop.
+      constexpr wire_type element = V::width == 0 ? wire_type::varint : V::width == 4 ? wire_type::fixed32 : wire_type::fixed64;
+      if (rec.type == element) return {errc::capacity_exceeded, rec.offset, rec.field};
+    }
     if (rec.type != M::wt) {
       known = false;
       return {};

@@ -239,6 +239,10 @@ inline constexpr tag_bytes tag_for = [] {
 
 // Writes the varint of `v` ending at `end`; returns where it starts.
 constexpr std::byte* put_varint_back(std::byte* end, std::uint64_t v) noexcept {
+  if (v < 0x80) {  // most lengths and small numbers
+    end[-1] = static_cast<std::byte>(v);
+    return end - 1;
+  }
   std::byte* p = end - varint_size(v);
   write_varint(p, v);
   return p;
