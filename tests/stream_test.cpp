@@ -570,3 +570,28 @@ TEST_CASE("stream_decoder: a long interleaved run keeps only the unfinished mess
   CHECK(got.size() == want.size());
   CHECK(got == want);
 }
+
+TEST_CASE("encode_to and encode_delimited_to a fixed-capacity output: capacity_exceeded, nothing appended") {
+  const strm::note n{7, "hi", {1, 2}};  // 08 07 12 02 68 69 1a 02 01 02: 10 bytes
+  tagwire::fixed_vector<std::byte, 12> out;
+  out.push_back(std::byte{0xee});
+  auto fits = tagwire::encode_to(n, out);
+  REQUIRE(fits.has_value());
+  CHECK(*fits == 10);
+  CHECK(to_hex(out) == "ee 08 07 12 02 68 69 1a 02 01 02");
+  // One more message needs 10 bytes, 1 is left: refused whole, the output unchanged.
+  auto full = tagwire::encode_to(n, out);
+  REQUIRE_FALSE(full.has_value());
+  CHECK(full.error() == tagwire::error{tagwire::errc::capacity_exceeded, 10, 0});
+  CHECK(out.size() == 11);
+  out.resize(1);
+  auto delimited = tagwire::encode_delimited_to(n, out);  // 11 bytes fit in the 11 left
+  REQUIRE(delimited.has_value());
+  CHECK(*delimited == 11);
+  CHECK(to_hex(out) == "ee 0a 08 07 12 02 68 69 1a 02 01 02");
+  out.resize(2);
+  auto no_room = tagwire::encode_delimited_to(n, out);  // the prefix counts too
+  REQUIRE_FALSE(no_room.has_value());
+  CHECK(no_room.error() == tagwire::error{tagwire::errc::capacity_exceeded, 11, 0});
+  CHECK(out.size() == 2);
+}

@@ -80,8 +80,21 @@ TEST_CASE("packed_view: one run only; malformed runs are errors") {
   auto two = tagwire::decode<vw::viewed>(hex("22 01 01 22 01 02"));
   REQUIRE_FALSE(two.has_value());
   CHECK(two.error() == tagwire::error{tagwire::errc::capacity_exceeded, 3, 4});
-  // An unpacked record for a view field has nowhere to go either... it is an unknown field? No:
-  // it is the field's own wire type, so it must not be dropped silently.
+  // An unpacked element (a varint record) is the field's data too, and has nowhere to go: an
+  // error, not an unknown field dropped silently. After a packed run as well.
+  auto unpacked = tagwire::decode<vw::viewed>(hex("20 01"));
+  REQUIRE_FALSE(unpacked.has_value());
+  CHECK(unpacked.error() == tagwire::error{tagwire::errc::capacity_exceeded, 0, 4});
+  auto mixed = tagwire::decode<vw::viewed>(hex("22 01 01 20 02"));
+  REQUIRE_FALSE(mixed.has_value());
+  CHECK(mixed.error() == tagwire::error{tagwire::errc::capacity_exceeded, 3, 4});
+  auto unpacked_float = tagwire::decode<vw::viewed>(hex("35 00 00 80 3f"));
+  REQUIRE_FALSE(unpacked_float.has_value());
+  CHECK(unpacked_float.error() == tagwire::error{tagwire::errc::capacity_exceeded, 0, 6});
+  // A record of another wire type is not this field's: skipped as unknown, as for any field.
+  auto other = tagwire::decode<vw::viewed>(hex("25 00 00 00 00"));
+  REQUIRE(other.has_value());
+  CHECK(other->values.empty());
   auto cut = tagwire::decode<vw::viewed>(hex("22 02 01 96"));
   REQUIRE_FALSE(cut.has_value());
   CHECK(cut.error() == tagwire::error{tagwire::errc::truncated, 3, 4});

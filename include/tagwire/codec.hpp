@@ -215,6 +215,42 @@ struct message_info {
     return o;
   }(std::make_index_sequence<count>{});
 
+  // Field number -> field index (count when the message has no such field), for dispatch on
+  // decode: a table indexed by number when the numbers are small, else a binary search.
+  static constexpr std::uint32_t max_number = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::uint32_t n = 0;
+    ((n = field_t<I>::number > n ? field_t<I>::number : n), ...);
+    return n;
+  }(std::make_index_sequence<count>{});
+  static constexpr bool dense = max_number < 1024;
+  static_assert(count < 0xffff, "tagwire: too many fields in one message");
+  using index_type = std::conditional_t<(count < 0xff), std::uint8_t, std::uint16_t>;
+  static constexpr auto by_number = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<index_type, dense ? max_number + 1 : 1> t{};
+    for (auto& x : t) x = static_cast<index_type>(count);
+    if constexpr (dense) ((t[field_t<I>::number] = static_cast<index_type>(I)), ...);
+    return t;
+  }(std::make_index_sequence<count>{});
+  static constexpr std::array<std::uint32_t, count> sorted_numbers = []<std::size_t... I>(std::index_sequence<I...>) {
+    const std::array<std::uint32_t, count> n{field_t<I>::number...};
+    std::array<std::uint32_t, count> s{};
+    for (std::size_t i = 0; i < count; ++i) s[i] = n[order[i]];
+    return s;
+  }(std::make_index_sequence<count>{});
+  static constexpr std::size_t index_of(std::uint32_t number) noexcept {
+    if constexpr (dense) {
+      return number <= max_number ? by_number[number] : count;
+    } else {
+      std::size_t lo = 0, hi = count;
+      while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (sorted_numbers[mid] < number) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < count && sorted_numbers[lo] == number ? order[lo] : count;
+    }
+  }
+
   // The TAGWIRE_UNKNOWN member, if declared: its index among the declared descriptors.
   static constexpr std::size_t unknown_index = []<std::size_t... D>(std::index_sequence<D...>) {
     std::size_t i = declared_count;

@@ -22,6 +22,40 @@
 namespace tagwire {
 namespace detail {
 
+// The decode loop reads records itself: with the field known from the tag, the value is read for
+// that field's wire type alone, and nothing goes through a result<record>.
+struct reader_access {
+  static constexpr const std::byte* end(const wire_reader& r) noexcept { return r.end_; }
+  static constexpr void seek(wire_reader& r, const std::byte* p) noexcept { r.p_ = p; }
+  template <wire_type WT>
+  TAGWIRE_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
+    return r.read_value_as<WT>(q, rec);
+  }
+  static constexpr error read_rest(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
+    return r.read_rest(q, rec);
+  }
+};
+
+// Calls f(std::integral_constant<std::size_t, i>{}) for a run-time i < N: a switch, so a jump
+// table, sixteen cases at a time.
+template <std::size_t N, std::size_t Base = 0, class F>
+TAGWIRE_INLINE constexpr void visit_index(std::size_t i, F& f) {
+#define TAGWIRE_DETAIL_CASE(k)                                                \
+  case k:                                                                     \
+    if constexpr (Base + (k) < N) f(std::integral_constant<std::size_t, Base + (k)>{}); \
+    return;
+  switch (i - Base) {
+    TAGWIRE_DETAIL_CASE(0) TAGWIRE_DETAIL_CASE(1) TAGWIRE_DETAIL_CASE(2) TAGWIRE_DETAIL_CASE(3)
+    TAGWIRE_DETAIL_CASE(4) TAGWIRE_DETAIL_CASE(5) TAGWIRE_DETAIL_CASE(6) TAGWIRE_DETAIL_CASE(7)
+    TAGWIRE_DETAIL_CASE(8) TAGWIRE_DETAIL_CASE(9) TAGWIRE_DETAIL_CASE(10) TAGWIRE_DETAIL_CASE(11)
+    TAGWIRE_DETAIL_CASE(12) TAGWIRE_DETAIL_CASE(13) TAGWIRE_DETAIL_CASE(14) TAGWIRE_DETAIL_CASE(15)
+    default:
+      if constexpr (Base + 16 < N) visit_index<N, Base + 16>(i, f);
+      return;
+  }
+#undef TAGWIRE_DETAIL_CASE
+}
+
 template <class T>
 constexpr error decode_message(T& m, wire_reader& r, bool* seen_out = nullptr, bool merge = false);
 
@@ -103,6 +137,12 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
       if constexpr (requires { out.max_size(); }) {
         if (n > out.max_size()) return {errc::capacity_exceeded, rec.offset, rec.field};
       }
+      if constexpr (requires { out.assign(static_cast<const char*>(nullptr), n); } && string_like<V>) {
+        if (!std::is_constant_evaluated()) {  // one copy, where resize would also zero-fill
+          out.assign(reinterpret_cast<const char*>(rec.bytes.data()), n);
+          return {};
+        }
+      }
       out.resize(n);  // last one wins: the value is replaced
       if (std::is_constant_evaluated()) {
         for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
@@ -117,6 +157,19 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
   }
 }
 
+// The number of bytes below 0x80 in [p, end): one per complete varint. Eight bytes at a time.
+constexpr std::size_t count_terminators(const std::byte* p, const std::byte* end) noexcept {
+  std::size_t count = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; end - p >= 8; p += 8) {
+      const std::uint64_t stops = (~load_le64(p) & 0x8080808080808080ull) >> 7;  // 1 per terminator byte
+      count += static_cast<std::size_t>((stops * 0x0101010101010101ull) >> 56);
+    }
+  }
+  for (; p != end; ++p) count += std::to_integer<unsigned>(*p) < 0x80;
+  return count;
+}
+
 template <class C>
 concept reservable = requires(C& c, std::size_t n) { c.reserve(n); };
 
@@ -128,9 +181,31 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
   const std::byte* p = rec.bytes.data();
   const std::byte* const end = p + rec.bytes.size();
   if constexpr (M::width == 0) {
+    const std::size_t count = count_terminators(p, end);
+    if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
+      // Room for every value first, then a tight loop; a malformed run shrinks it back to the
+      // values read before the error. A full fixed-capacity container takes the checked loop.
+      if (!std::is_constant_evaluated() && !is_full(out, count)) {
+        const std::size_t old = out.size();
+        out.resize(old + count);
+        V* const first = std::data(out) + old;
+        V* dst = first;
+        std::uint64_t raw = 0;
+        // Each varint read takes one terminator, so at most `count` are read.
+        while (end - p >= static_cast<std::ptrdiff_t>(max_varint_size) && read_varint_unchecked(p, raw))
+          *dst++ = from_raw<M::k, V>(raw);
+        while (p != end) {
+          const std::byte* const at = p;
+          if (const errc ec = read_varint(p, end, raw); ec != errc::ok) {
+            out.resize(old + static_cast<std::size_t>(dst - first));
+            return {ec, r.offset_of(at), F::number};
+          }
+          *dst++ = from_raw<M::k, V>(raw);
+        }
+        return {};
+      }
+    }
     if constexpr (reservable<C>) {
-      std::size_t count = 0;  // one terminator byte per varint
-      for (const std::byte* q = p; q != end; ++q) count += std::to_integer<unsigned>(*q) < 0x80;
       if (!is_full(out, count)) out.reserve(out.size() + count);
     }
     while (p != end) {
@@ -171,16 +246,36 @@ constexpr error decode_entry(Map& map, const record& rec, const wire_reader& r) 
   typename Map::key_type key{};
   typename Map::mapped_type val{};
   while (!sub->done()) {
-    auto e = sub->next();
-    if (!e) return e.error();
+    record e;
+    if (const error re = sub->read(e); re.code != errc::ok) return re;
     error err{};
-    if (e->field == 1 && e->type == MM::K::wt) err = decode_value<typename MM::key_part>(key, *e, *sub);
-    else if (e->field == 2 && e->type == MM::V::wt) err = decode_value<typename MM::value_part>(val, *e, *sub);
+    if (e.field == 1 && e.type == MM::K::wt) err = decode_value<typename MM::key_part>(key, e, *sub);
+    else if (e.field == 2 && e.type == MM::V::wt) err = decode_value<typename MM::value_part>(val, e, *sub);
     if (err.code != errc::ok) return err;
   }
   if (is_full(map)) return {errc::capacity_exceeded, rec.offset, rec.field};
   map.insert_or_assign(std::move(key), std::move(val));
   return {};
+}
+
+// The number of len records of field F in a row from `rec` on (canonical tags only), to size a
+// repeated field once instead of growing it record by record.
+template <class F>
+constexpr std::size_t run_length(const record& rec, const wire_reader& r) noexcept {
+  constexpr const tag_bytes& tag = tag_for<F::number, wire_type::len>;
+  const std::byte* p = rec.bytes.data() + rec.bytes.size();
+  const std::byte* const end = reader_access::end(r);
+  std::size_t n = 1;
+  for (;;) {
+    if (static_cast<std::size_t>(end - p) <= tag.size) return n;
+    for (std::size_t i = 0; i < tag.size; ++i)
+      if (p[i] != tag.data[i]) return n;
+    p += tag.size;
+    std::uint64_t len = 0;
+    if (read_varint(p, end, len) != errc::ok || len > static_cast<std::uint64_t>(end - p)) return n;
+    p += len;
+    ++n;
+  }
 }
 
 // Decodes one record into field F. `known` is false when the wire type does not fit the field:
@@ -202,6 +297,12 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
     known = false;
     return {};
   } else {
+    if constexpr (M::k == kind::packed_view) {
+      // An unpacked element is this field's data, but a view holds one packed run: an error,
+      // never a silent drop.
+      constexpr wire_type element = V::width == 0 ? wire_type::varint : V::width == 4 ? wire_type::fixed32 : wire_type::fixed64;
+      if (rec.type == element) return {errc::capacity_exceeded, rec.offset, rec.field};
+    }
     if (rec.type != M::wt) {
       known = false;
       return {};
@@ -210,6 +311,10 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       return decode_value<F>(v, rec, r, &kid);
     } else if constexpr (M::form == shape::repeated) {
       if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
+      if constexpr (reservable<typename M::member_type> && requires { v.capacity(); }) {
+        // About to grow: make room for the whole run of this field's records at once.
+        if (v.size() == v.capacity()) v.reserve(v.size() + run_length<F>(rec, r));
+      }
       return decode_value<F>(v.emplace_back(), rec, r);
     } else if constexpr (M::form == shape::map) {
       return decode_entry<F>(v, rec, r);
@@ -250,39 +355,52 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
   static_assert(info::valid);
   [[maybe_unused]] std::array<bool, info::required_count> seen{};
   [[maybe_unused]] typename children_required<info, std::make_index_sequence<info::count>>::type kids{};
-  while (!r.done()) {
-    [[maybe_unused]] const std::byte* const begin = r.cursor();
-    auto rec = r.next();
-    if (!rec) return rec.error();
+  const std::byte* p = r.cursor();
+  const std::byte* const end = reader_access::end(r);
+  while (p != end) {
+    [[maybe_unused]] const std::byte* const begin = p;
+    record rec;
+    rec.offset = r.offset_of(p);
+    if (const errc ec = read_tag(p, end, rec.field, rec.type); ec != errc::ok) return {ec, rec.offset, 0};
     error e{};
     bool known = false;
     std::size_t hit = info::count;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (void)((rec->field == info::template field_t<I>::number
-                  ? (known = true,
-                     e = decode_field<typename info::template field_t<I>>(m, *rec, r, known, std::get<I>(kids)),
-                     hit = I, true)
-                  : false) ||
-             ...);
-    }(std::make_index_sequence<info::count>{});
-    if (e.code != errc::ok) {
-      if (e.field == 0) e.field = rec->field;
-      return e;
-    }
+    auto one = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) TAGWIRE_INLINE {
+      if constexpr (I == info::count) {  // not a field of this message
+        e = reader_access::read_rest(r, p, rec);
+      } else {
+        using F = typename info::template field_t<I>;
+        constexpr wire_type wt = field_meta<F>::record_wt;  // how this field is written
+        if (wt != wire_type::start_group && rec.type == wt) e = reader_access::read_value<wt>(r, p, rec);
+        else e = reader_access::read_rest(r, p, rec);
+        if (e.code != errc::ok) return;
+        known = true;
+        hit = I;
+        e = decode_field<F>(m, rec, r, known, std::get<I>(kids));
+        if (e.code != errc::ok && e.field == 0) e.field = rec.field;
+      }
+    };
+    visit_index<info::count + 1>(info::index_of(rec.field), one);
+    if (e.code != errc::ok) return e;
     if constexpr (info::required_count != 0) {
       if (known && info::required_slot[hit] < info::count) seen[info::required_slot[hit]] = true;
     }
     if constexpr (info::keeps_unknown) {
       if (!known) {  // keep the raw record, tag included, for writing back
         auto& u = unknown_member(m);
-        const auto n = static_cast<std::size_t>(r.cursor() - begin);
-        if (is_full(u, n)) return {errc::capacity_exceeded, rec->offset, rec->field};
+        const auto n = static_cast<std::size_t>(p - begin);
+        if (is_full(u, n)) return {errc::capacity_exceeded, rec.offset, rec.field};
         const std::size_t old = u.size();
         u.resize(old + n);
-        for (std::size_t i = 0; i < n; ++i) std::data(u)[old + i] = begin[i];
+        if (std::is_constant_evaluated()) {
+          for (std::size_t i = 0; i < n; ++i) std::data(u)[old + i] = static_cast<std::ranges::range_value_t<decltype(u)>>(begin[i]);
+        } else {
+          std::memcpy(std::data(u) + old, begin, n);
+        }
       }
     }
   }
+  reader_access::seek(r, p);
   if (r.options().partial) return {};
   std::uint32_t missing = 0;
   if constexpr (info::required_count != 0) {
@@ -358,9 +476,9 @@ template <detail::byte_input B, message T>
 /// unsigned char). Errors: as decode_into.
 template <message T, detail::byte_input B>
 [[nodiscard]] constexpr result<T> decode(const B& bytes, decode_options opts = {}) {
-  T msg{};
-  if (const error e = detail::decode_top(bytes, msg, opts, /*merge=*/false); e.code != errc::ok) return e;
-  return msg;
+  result<T> out(std::in_place);  // decoded in place and returned without a move
+  if (const error e = detail::decode_top(bytes, *out, opts, /*merge=*/false); e.code != errc::ok) out = e;
+  return out;
 }
 
 }  // namespace tagwire

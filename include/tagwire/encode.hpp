@@ -203,21 +203,35 @@ template <message T>
   return out.first(n);
 }
 
-/// Appends the encoding of `msg` to `out` (std::vector<std::byte>, std::string,
-/// std::vector<unsigned char>, ...). Returns the number of bytes appended; errors:
-/// length_overflow (over 2 GiB, nothing appended).
-template <message T, detail::output_container Out>
-constexpr result<std::size_t> encode_to(const T& msg, Out& out) {
-  const std::size_t n = detail::message_size(msg);
+namespace detail {
+// Appends `head` (a length prefix, or nothing) and the n-byte encoding of `msg` to `out`.
+template <class T, class Out>
+constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t n, std::span<const std::byte> head) {
   if (n > max_message_size) return error{errc::length_overflow, n, 0};
   const std::size_t old = out.size();
-  out.resize(old + n);
-  if constexpr (std::same_as<std::remove_cv_t<std::ranges::range_value_t<Out>>, std::byte>) {
-    detail::write_message_back(msg, std::data(out) + old + n);
-  } else {
-    detail::write_message_back(msg, reinterpret_cast<std::byte*>(std::data(out)) + old + n);
+  const std::size_t total = head.size() + n;
+  if constexpr (requires { out.max_size(); }) {  // a fixed-capacity output must not overflow
+    if (total > out.max_size() - old) return error{errc::capacity_exceeded, total, 0};
   }
-  return n;
+  out.resize(old + total);
+  using V = std::remove_cv_t<std::ranges::range_value_t<Out>>;
+  for (std::size_t i = 0; i < head.size(); ++i) std::data(out)[old + i] = static_cast<V>(head[i]);
+  if constexpr (std::same_as<V, std::byte>) {
+    detail::write_message_back(msg, std::data(out) + old + total);
+  } else {
+    detail::write_message_back(msg, reinterpret_cast<std::byte*>(std::data(out)) + old + total);
+  }
+  return total;
+}
+}  // namespace detail
+
+/// Appends the encoding of `msg` to `out` (std::vector<std::byte>, std::string,
+/// std::vector<unsigned char>, fixed_vector, ...). Returns the number of bytes appended; errors:
+/// length_overflow (over 2 GiB), capacity_exceeded (a fixed-capacity `out` has no room; offset:
+/// the bytes needed); nothing is appended on an error.
+template <message T, detail::output_container Out>
+constexpr result<std::size_t> encode_to(const T& msg, Out& out) {
+  return detail::append_encoded(msg, out, detail::message_size(msg), {});
 }
 
 }  // namespace tagwire

@@ -96,6 +96,9 @@ class result {
   constexpr result(const T& v) : val_(v), ok_(true) {}  // NOLINT: implicit like expected
   constexpr result(T&& v) : val_(std::move(v)), ok_(true) {}
   constexpr result(const tagwire::error& e) : err_(e), ok_(false) {}
+  /// Holds a T made from `args`, in place.
+  template <class... Args>
+  constexpr explicit result(std::in_place_t, Args&&... args) : val_(std::forward<Args>(args)...), ok_(true) {}
   constexpr result(const result& o) : ok_(o.ok_) {
     if (ok_) std::construct_at(std::addressof(val_), o.val_);
     else std::construct_at(std::addressof(err_), o.err_);

@@ -10,6 +10,10 @@
 
 namespace tagwire {
 
+namespace detail {
+struct reader_access;
+}
+
 inline constexpr std::uint32_t default_max_depth = 100;
 
 /// Decoding options. max_depth bounds nested messages and groups (and so stack use);
@@ -60,22 +64,19 @@ class wire_reader {
   /// group_mismatch. After an error the reader stays where it was.
   [[nodiscard]] constexpr result<record> next() noexcept {
     record rec;
+    if (const error e = read(rec); e.code != errc::ok) return e;
+    return rec;
+  }
+
+  /// Reads the next record into `rec` (precondition: !done()); as next(), without the result
+  /// wrapper. Returns the error, or errc::ok.
+  [[nodiscard]] constexpr error read(record& rec) noexcept {
     const std::byte* q = p_;
     rec.offset = offset_of(q);
-    if (const errc ec = read_tag(q, end_, rec.field, rec.type); ec != errc::ok)
-      return error{ec, rec.offset, 0};
-    if (rec.type == wire_type::end_group) return error{errc::group_mismatch, rec.offset, rec.field};
-    if (rec.type == wire_type::start_group) {
-      if (depth_ >= opts_.max_depth) return error{errc::depth_exceeded, rec.offset, rec.field};
-      const std::byte* content = q;
-      const std::byte* content_end = nullptr;
-      if (const error e = skip_group(q, rec.field, depth_ + 1, content_end); e.code != errc::ok) return e;
-      rec.bytes = std::span<const std::byte>(content, content_end);
-    } else if (const error e = read_value(q, rec); e.code != errc::ok) {
-      return e;
-    }
+    if (const errc ec = read_tag(q, end_, rec.field, rec.type); ec != errc::ok) return {ec, rec.offset, 0};
+    if (const error e = read_rest(q, rec); e.code != errc::ok) return e;
     p_ = q;
-    return rec;
+    return {};
   }
 
   /// Returns a reader over a len record's payload or a group's content, one level deeper.
@@ -95,36 +96,58 @@ class wire_reader {
   }
 
  private:
+  friend struct detail::reader_access;
+
+  // Reads the value of a record of wire type WT (not a group) whose tag is already in `rec`.
+  template <wire_type WT>
+  TAGWIRE_INLINE constexpr error read_value_as(const std::byte*& q, record& rec) const noexcept {
+    if constexpr (WT == wire_type::varint) {
+      if (const errc ec = read_varint(q, end_, rec.value); ec != errc::ok) return {ec, offset_of(q), rec.field};
+    } else if constexpr (WT == wire_type::fixed64) {
+      if (end_ - q < 8) return {errc::truncated, offset_of(q), rec.field};
+      rec.value = load_le64(q);
+      q += 8;
+    } else if constexpr (WT == wire_type::fixed32) {
+      if (end_ - q < 4) return {errc::truncated, offset_of(q), rec.field};
+      rec.value = load_le32(q);
+      q += 4;
+    } else if constexpr (WT == wire_type::len) {
+      std::uint64_t n = 0;
+      const std::byte* length_at = q;
+      if (const errc ec = read_varint(q, end_, n); ec != errc::ok) return {ec, offset_of(q), rec.field};
+      if (n > max_message_size) return {errc::length_overflow, offset_of(length_at), rec.field};
+      const std::byte* payload = q;
+      if (static_cast<std::uint64_t>(end_ - payload) < n) return {errc::truncated, offset_of(payload), rec.field};
+      rec.bytes = std::span<const std::byte>(payload, static_cast<std::size_t>(n));
+      q = payload + n;
+    }
+    return {};
+  }
+
   // Reads the value of a varint, fixed or len record whose tag is already in `rec`.
   constexpr error read_value(const std::byte*& q, record& rec) const noexcept {
     switch (rec.type) {
-      case wire_type::varint:
-        if (const errc ec = read_varint(q, end_, rec.value); ec != errc::ok) return {ec, offset_of(q), rec.field};
-        return {};
-      case wire_type::fixed64:
-        if (end_ - q < 8) return {errc::truncated, offset_of(q), rec.field};
-        rec.value = load_le64(q);
-        q += 8;
-        return {};
-      case wire_type::fixed32:
-        if (end_ - q < 4) return {errc::truncated, offset_of(q), rec.field};
-        rec.value = load_le32(q);
-        q += 4;
-        return {};
-      case wire_type::len: {
-        std::uint64_t n = 0;
-        const std::byte* length_at = q;
-        if (const errc ec = read_varint(q, end_, n); ec != errc::ok) return {ec, offset_of(q), rec.field};
-        if (n > max_message_size) return {errc::length_overflow, offset_of(length_at), rec.field};
-        const std::byte* payload = q;
-        if (static_cast<std::uint64_t>(end_ - payload) < n) return {errc::truncated, offset_of(payload), rec.field};
-        rec.bytes = std::span<const std::byte>(payload, static_cast<std::size_t>(n));
-        q = payload + n;
-        return {};
-      }
-      default:
-        return {};
+      case wire_type::varint: return read_value_as<wire_type::varint>(q, rec);
+      case wire_type::fixed64: return read_value_as<wire_type::fixed64>(q, rec);
+      case wire_type::fixed32: return read_value_as<wire_type::fixed32>(q, rec);
+      case wire_type::len: return read_value_as<wire_type::len>(q, rec);
+      default: return {};
     }
+  }
+
+  // Reads the rest of a record whose tag is in `rec` and ends at `q`: its value, or a group's
+  // content up to the end tag.
+  constexpr error read_rest(const std::byte*& q, record& rec) const noexcept {
+    if (rec.type == wire_type::end_group) return {errc::group_mismatch, rec.offset, rec.field};
+    if (rec.type == wire_type::start_group) {
+      if (depth_ >= opts_.max_depth) return {errc::depth_exceeded, rec.offset, rec.field};
+      const std::byte* content = q;
+      const std::byte* content_end = nullptr;
+      if (const error e = skip_group(q, rec.field, depth_ + 1, content_end); e.code != errc::ok) return e;
+      rec.bytes = std::span<const std::byte>(content, content_end);
+      return {};
+    }
+    return read_value(q, rec);
   }
 
   // Skips a group's content up to its end tag; `q` is just past the start tag. Recursion is

@@ -78,13 +78,14 @@ template <message T>
   if (n > max_message_size) return error{errc::length_overflow, n, 0};
   const std::size_t prefix = varint_size(n);
   if (prefix + n > out.size()) return error{errc::buffer_too_small, prefix + n, 0};
-  if (auto body = encode(msg, out.subspan(prefix, n)); !body) return body.error();
+  detail::write_message_back(msg, out.data() + prefix + n);  // sized once, above
   write_varint(out.data(), n);
   return out.first(prefix + n);
 }
 
 /// Appends the length of `msg` as a varint, then `msg`, to `out` (any container encode_to
-/// takes). Returns the number of bytes appended; errors: length_overflow (nothing appended).
+/// takes). Returns the number of bytes appended; errors: length_overflow, capacity_exceeded
+/// (nothing appended).
 template <message T, class Out>
   requires requires(const T& m, Out& o) { tagwire::encode_to(m, o); }
 constexpr result<std::size_t> encode_delimited_to(const T& msg, Out& out) {
@@ -92,17 +93,7 @@ constexpr result<std::size_t> encode_delimited_to(const T& msg, Out& out) {
   if (n > max_message_size) return error{errc::length_overflow, n, 0};
   std::byte prefix[max_varint_size]{};
   const auto p = static_cast<std::size_t>(write_varint(prefix, n) - prefix);
-  const std::size_t old = out.size();
-  if constexpr (requires { out.reserve(old + p + n); }) out.reserve(old + p + n);
-  out.resize(old + p);
-  using V = std::remove_cv_t<std::ranges::range_value_t<Out>>;
-  for (std::size_t i = 0; i < p; ++i) std::data(out)[old + i] = static_cast<V>(prefix[i]);
-  auto body = encode_to(msg, out);
-  if (!body) {
-    out.resize(old);
-    return body.error();
-  }
-  return p + *body;
+  return detail::append_encoded(msg, out, n, std::span<const std::byte>(prefix, p));  // sized once
 }
 
 /// Reads one length-delimited message of type T from the front of `bytes` (any contiguous

@@ -145,6 +145,14 @@ inline constexpr std::array<std::uint64_t, 256> utf8_dfa = utf8_make_dfa();
 /// and the bytes C0, C1, F5..FF. The empty string is valid.
 [[nodiscard]] constexpr bool is_valid_utf8(const std::byte* p, std::size_t n) noexcept {
   if (std::is_constant_evaluated()) return detail::utf8_valid_bytewise(p, p + n);
+  // Short ASCII strings, the most common text field, inline: two overlapping loads cover them.
+  if (n >= 8 && n <= 16) {
+    if (((detail::utf8_load64(p) | detail::utf8_load64(p + n - 8)) & detail::utf8_high_bits) == 0) return true;
+  } else if (n < 8) {
+    std::uint32_t bits = 0;
+    for (std::size_t i = 0; i < n; ++i) bits |= std::to_integer<std::uint32_t>(p[i]);
+    if (bits < 0x80) return true;
+  }
   return detail::utf8_valid_fast(p, p + n);
 }
 

@@ -9,6 +9,15 @@
 
 #include "error.hpp"
 
+// Forced inlining of the small steps of the decode loop, which compilers otherwise leave as calls.
+#if defined(__GNUC__) || defined(__clang__)
+#define TAGWIRE_INLINE __attribute__((always_inline))
+#define TAGWIRE_NOINLINE __attribute__((noinline))
+#else
+#define TAGWIRE_INLINE
+#define TAGWIRE_NOINLINE
+#endif
+
 namespace tagwire {
 
 /// The six wire types of the protobuf encoding (6 and 7 are invalid).
@@ -105,17 +114,50 @@ constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
   return v;
 }
 
-/// Reads a varint of up to 10 bytes at `p`, advancing `p` past it on success. Non-minimal
-/// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
-/// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
-/// `p` is unchanged on an error.
-constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
-  const std::byte* q = p;
-  if (q != end && std::to_integer<unsigned>(*q) < 0x80) {  // the common one-byte case
-    value = std::to_integer<std::uint64_t>(*q);
-    p = q + 1;
-    return errc::ok;
+namespace detail {
+// Reads a varint at `p` with at least ten bytes readable there: no bounds checks and, up to
+// eight bytes, no branch on its length. The terminator is the first byte with its high bit
+// clear; the 7-bit groups below it are then packed together in three mask-and-shift steps.
+// Returns false (p unchanged) on a varint longer than ten bytes.
+TAGWIRE_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, std::uint64_t& value) noexcept {
+  const std::uint64_t x = load_le64(p);
+  if ((x & 0x80) == 0) {
+    value = x & 0x7f;
+    ++p;
+    return true;
   }
+  const std::uint64_t stops = ~x & 0x8080808080808080ull;
+  std::uint64_t v = x;
+  if (stops != 0) {
+    const int bits = std::countr_zero(stops) + 1;  // the varint's bytes, as a bit count
+    if (bits < 64) v &= (std::uint64_t{1} << bits) - 1;
+    p += bits / 8;
+  }
+  v = ((v & 0x7f007f007f007f00ull) >> 1) | (v & 0x007f007f007f007full);
+  v = ((v & 0x3fff00003fff0000ull) >> 2) | (v & 0x00003fff00003fffull);
+  v = ((v & 0x0fffffff00000000ull) >> 4) | (v & 0x000000000fffffffull);
+  if (stops == 0) {  // nine or ten bytes
+    const auto b8 = std::to_integer<std::uint64_t>(p[8]);
+    v |= (b8 & 0x7f) << 56;
+    if (b8 < 0x80) {
+      p += 9;
+    } else {
+      const auto b9 = std::to_integer<std::uint64_t>(p[9]);
+      if (b9 >= 0x80) return false;
+      v |= b9 << 63;  // bits beyond 64 are dropped
+      p += 10;
+    }
+  }
+  value = v;
+  return true;
+}
+
+// read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
+TAGWIRE_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
+                                                 std::uint64_t& value) noexcept {
+  const std::byte* q = p;
+  if (end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
+    return read_varint_unchecked(p, value) ? errc::ok : errc::varint_overflow;
   std::uint64_t r = 0;
   for (unsigned shift = 0; shift < 70; shift += 7) {
     if (q == end) return errc::truncated;
@@ -129,21 +171,48 @@ constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint6
   }
   return errc::varint_overflow;
 }
+}  // namespace detail
+
+/// Reads a varint of up to 10 bytes at `p`, advancing `p` past it on success. Non-minimal
+/// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
+/// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
+/// `p` is unchanged on an error.
+TAGWIRE_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+  if (p != end && std::to_integer<unsigned>(*p) < 0x80) {  // the common one-byte case
+    value = std::to_integer<std::uint64_t>(*p);
+    ++p;
+    return errc::ok;
+  }
+  if (end - p >= 2 && std::to_integer<unsigned>(p[1]) < 0x80) {  // and two bytes (up to 16383)
+    value = (std::to_integer<std::uint64_t>(p[0]) & 0x7f) | (std::to_integer<std::uint64_t>(p[1]) << 7);
+    p += 2;
+    return errc::ok;
+  }
+  return detail::read_varint_long(p, end, value);
+}
 
 /// Reads a tag of up to 5 bytes at `p` and splits it, advancing `p` on success. Returns
 /// errc::ok, errc::truncated, errc::varint_overflow (over 5 bytes),
 /// errc::invalid_field_number (0 or above 536870911) or errc::invalid_wire_type (6, 7).
 /// An end-group tag is returned as such; checking it is the caller's business.
-constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
+TAGWIRE_INLINE constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
                         wire_type& type) noexcept {
   const std::byte* q = p;
   std::uint64_t r = 0;
-  for (unsigned shift = 0;; shift += 7) {
-    if (shift == 35) return errc::varint_overflow;
-    if (q == end) return errc::truncated;
-    const auto b = std::to_integer<std::uint64_t>(*q++);
-    r |= (b & 0x7f) << shift;
-    if (b < 0x80) break;
+  if (q != end && std::to_integer<unsigned>(q[0]) < 0x80) {  // field numbers 1..15
+    r = std::to_integer<unsigned>(q[0]);
+    ++q;
+  } else if (end - q >= 2 && std::to_integer<unsigned>(q[1]) < 0x80) {  // field numbers 16..2047
+    r = (std::to_integer<unsigned>(q[0]) & 0x7f) | (std::to_integer<unsigned>(q[1]) << 7);
+    q += 2;
+  } else {
+    for (unsigned shift = 0;; shift += 7) {
+      if (shift == 35) return errc::varint_overflow;
+      if (q == end) return errc::truncated;
+      const auto b = std::to_integer<std::uint64_t>(*q++);
+      r |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
   }
   const std::uint64_t number = r >> 3;
   const auto wt = static_cast<unsigned>(r & 7);
@@ -170,6 +239,10 @@ inline constexpr tag_bytes tag_for = [] {
 
 // Writes the varint of `v` ending at `end`; returns where it starts.
 constexpr std::byte* put_varint_back(std::byte* end, std::uint64_t v) noexcept {
+  if (v < 0x80) {  // most lengths and small numbers
+    end[-1] = static_cast<std::byte>(v);
+    return end - 1;
+  }
   std::byte* p = end - varint_size(v);
   write_varint(p, v);
   return p;
