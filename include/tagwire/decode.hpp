@@ -28,7 +28,7 @@ struct reader_access {
   static constexpr const std::byte* end(const wire_reader& r) noexcept { return r.end_; }
   static constexpr void seek(wire_reader& r, const std::byte* p) noexcept { r.p_ = p; }
   template <wire_type WT>
-  TAGWIRE_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
+  TAGWIRE_DETAIL_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
     return r.read_value_as<WT>(q, rec);
   }
   static constexpr error read_rest(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
@@ -39,7 +39,7 @@ struct reader_access {
 // Calls f(std::integral_constant<std::size_t, i>{}) for a run-time i < N: a switch, so a jump
 // table, sixteen cases at a time.
 template <std::size_t N, std::size_t Base = 0, class F>
-TAGWIRE_INLINE constexpr void visit_index(std::size_t i, F& f) {
+TAGWIRE_DETAIL_INLINE constexpr void visit_index(std::size_t i, F& f) {
 #define TAGWIRE_DETAIL_CASE(k)                                                \
   case k:                                                                     \
     if constexpr (Base + (k) < N) f(std::integral_constant<std::size_t, Base + (k)>{}); \
@@ -160,7 +160,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
 // The number of bytes below 0x80 in [p, end): one per complete varint. Eight bytes at a time.
 constexpr std::size_t count_terminators(const std::byte* p, const std::byte* end) noexcept {
   std::size_t count = 0;
-  if (!std::is_constant_evaluated()) {
+  if (!std::is_constant_evaluated() && !optimize_size) {
     for (; end - p >= 8; p += 8) {
       const std::uint64_t stops = (~load_le64(p) & 0x8080808080808080ull) >> 7;  // 1 per terminator byte
       count += static_cast<std::size_t>((stops * 0x0101010101010101ull) >> 56);
@@ -185,7 +185,7 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
     if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
       // Room for every value first, then a tight loop; a malformed run shrinks it back to the
       // values read before the error. A full fixed-capacity container takes the checked loop.
-      if (!std::is_constant_evaluated() && !is_full(out, count)) {
+      if (!std::is_constant_evaluated() && !optimize_size && !is_full(out, count)) {
         const std::size_t old = out.size();
         out.resize(old + count);
         V* const first = std::data(out) + old;
@@ -313,7 +313,7 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
       if constexpr (reservable<typename M::member_type> && requires { v.capacity(); }) {
         // About to grow: make room for the whole run of this field's records at once.
-        if (v.size() == v.capacity()) v.reserve(v.size() + run_length<F>(rec, r));
+        if (!optimize_size && v.size() == v.capacity()) v.reserve(v.size() + run_length<F>(rec, r));
       }
       return decode_value<F>(v.emplace_back(), rec, r);
     } else if constexpr (M::form == shape::map) {
@@ -365,7 +365,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     error e{};
     bool known = false;
     std::size_t hit = info::count;
-    auto one = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) TAGWIRE_INLINE {
+    auto one = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) TAGWIRE_DETAIL_INLINE {
       if constexpr (I == info::count) {  // not a field of this message
         e = reader_access::read_rest(r, p, rec);
       } else {

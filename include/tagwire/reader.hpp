@@ -100,7 +100,7 @@ class wire_reader {
 
   // Reads the value of a record of wire type WT (not a group) whose tag is already in `rec`.
   template <wire_type WT>
-  TAGWIRE_INLINE constexpr error read_value_as(const std::byte*& q, record& rec) const noexcept {
+  TAGWIRE_DETAIL_INLINE constexpr error read_value_as(const std::byte*& q, record& rec) const noexcept {
     if constexpr (WT == wire_type::varint) {
       if (const errc ec = read_varint(q, end_, rec.value); ec != errc::ok) return {ec, offset_of(q), rec.field};
     } else if constexpr (WT == wire_type::fixed64) {

@@ -8,6 +8,8 @@
 #include <span>
 #include <type_traits>
 
+#include "config.hpp"
+
 namespace tagwire {
 
 namespace detail {
@@ -146,7 +148,9 @@ inline constexpr std::array<std::uint64_t, 256> utf8_dfa = utf8_make_dfa();
 [[nodiscard]] constexpr bool is_valid_utf8(const std::byte* p, std::size_t n) noexcept {
   if (std::is_constant_evaluated()) return detail::utf8_valid_bytewise(p, p + n);
   // Short ASCII strings, the most common text field, inline: two overlapping loads cover them.
-  if (n >= 8 && n <= 16) {
+  if (detail::optimize_size) {
+    // no inline shortcut: one call
+  } else if (n >= 8 && n <= 16) {
     if (((detail::utf8_load64(p) | detail::utf8_load64(p + n - 8)) & detail::utf8_high_bits) == 0) return true;
   } else if (n < 8) {
     std::uint32_t bits = 0;

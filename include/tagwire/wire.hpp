@@ -7,16 +7,9 @@
 #include <cstring>
 #include <type_traits>
 
+#include "config.hpp"
 #include "error.hpp"
 
-// Forced inlining of the small steps of the decode loop, which compilers otherwise leave as calls.
-#if defined(__GNUC__) || defined(__clang__)
-#define TAGWIRE_INLINE __attribute__((always_inline))
-#define TAGWIRE_NOINLINE __attribute__((noinline))
-#else
-#define TAGWIRE_INLINE
-#define TAGWIRE_NOINLINE
-#endif
 
 namespace tagwire {
 
@@ -119,7 +112,7 @@ namespace detail {
 // eight bytes, no branch on its length. The terminator is the first byte with its high bit
 // clear; the 7-bit groups below it are then packed together in three mask-and-shift steps.
 // Returns false (p unchanged) on a varint longer than ten bytes.
-TAGWIRE_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, std::uint64_t& value) noexcept {
+TAGWIRE_DETAIL_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, std::uint64_t& value) noexcept {
   const std::uint64_t x = load_le64(p);
   if ((x & 0x80) == 0) {
     value = x & 0x7f;
@@ -153,10 +146,10 @@ TAGWIRE_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, std::ui
 }
 
 // read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
-TAGWIRE_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
+TAGWIRE_DETAIL_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
                                                  std::uint64_t& value) noexcept {
   const std::byte* q = p;
-  if (end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
+  if (!optimize_size && end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
     return read_varint_unchecked(p, value) ? errc::ok : errc::varint_overflow;
   std::uint64_t r = 0;
   for (unsigned shift = 0; shift < 70; shift += 7) {
@@ -177,13 +170,13 @@ TAGWIRE_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std:
 /// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
 /// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
 /// `p` is unchanged on an error.
-TAGWIRE_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+TAGWIRE_DETAIL_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
   if (p != end && std::to_integer<unsigned>(*p) < 0x80) {  // the common one-byte case
     value = std::to_integer<std::uint64_t>(*p);
     ++p;
     return errc::ok;
   }
-  if (end - p >= 2 && std::to_integer<unsigned>(p[1]) < 0x80) {  // and two bytes (up to 16383)
+  if (!detail::optimize_size && end - p >= 2 && std::to_integer<unsigned>(p[1]) < 0x80) {  // and two bytes
     value = (std::to_integer<std::uint64_t>(p[0]) & 0x7f) | (std::to_integer<std::uint64_t>(p[1]) << 7);
     p += 2;
     return errc::ok;
@@ -195,14 +188,14 @@ TAGWIRE_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* 
 /// errc::ok, errc::truncated, errc::varint_overflow (over 5 bytes),
 /// errc::invalid_field_number (0 or above 536870911) or errc::invalid_wire_type (6, 7).
 /// An end-group tag is returned as such; checking it is the caller's business.
-TAGWIRE_INLINE constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
+TAGWIRE_DETAIL_INLINE constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
                         wire_type& type) noexcept {
   const std::byte* q = p;
   std::uint64_t r = 0;
   if (q != end && std::to_integer<unsigned>(q[0]) < 0x80) {  // field numbers 1..15
     r = std::to_integer<unsigned>(q[0]);
     ++q;
-  } else if (end - q >= 2 && std::to_integer<unsigned>(q[1]) < 0x80) {  // field numbers 16..2047
+  } else if (!detail::optimize_size && end - q >= 2 && std::to_integer<unsigned>(q[1]) < 0x80) {  // 16..2047
     r = (std::to_integer<unsigned>(q[0]) & 0x7f) | (std::to_integer<unsigned>(q[1]) << 7);
     q += 2;
   } else {
