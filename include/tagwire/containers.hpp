@@ -323,7 +323,14 @@ class fixed_vector {
   constexpr void resize(size_type n) {
     if (n > N) detail::capacity_overflow();
     shrink_to(n);
-    while (size_ < n) unchecked_emplace_back();
+    if constexpr (std::is_nothrow_default_constructible_v<T>) {
+      // No constructor can fail: build them all, then store the size once (a loop that updates
+      // size_ per element cannot be turned into a memset).
+      for (size_type i = size_; i < n; ++i) std::construct_at(data() + i);
+      if (n > size_) size_ = static_cast<size_t_>(n);
+    } else {
+      while (size_ < n) unchecked_emplace_back();
+    }
   }
 
   /// Makes size() == n, destroying extra elements or appending copies of value; aborts if n > N.
@@ -609,6 +616,9 @@ class fixed_string {
       for (size_type i = 0; i < n; ++i) tmp[i] = src[i];
       for (size_type i = 0; i < n; ++i) dst[i] = tmp[i];
     } else if (n != 0) {
+#if defined(__GNUC__) || defined(__clang__)
+      __asm__("" : "+r"(n));  // a known bound makes g++ inline `rep movs`, slow for short strings
+#endif
       std::memmove(dst, src, n);
     }
   }

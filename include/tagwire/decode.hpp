@@ -90,15 +90,67 @@ constexpr bool is_full(const C& c, std::size_t more = 1) noexcept {
   else return false;
 }
 
+// Whether [p, end) is a well-formed run of varints: it ends with a terminator (a byte below
+// 0x80) and no varint is longer than ten bytes (no ten continuation bytes in a row). Eight bytes
+// at a time: the only state is the length of the current run of continuation bytes.
+constexpr bool varints_well_formed(const std::byte* p, const std::byte* end) noexcept {
+  if (p == end) return true;
+  if (std::to_integer<unsigned>(end[-1]) >= 0x80) return false;
+  unsigned run = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; end - p >= 8; p += 8) {
+      const std::uint64_t stops = ~load_le64(p) & 0x8080808080808080ull;
+      if (stops == 0) {
+        if ((run += 8) >= max_varint_size) return false;
+        continue;
+      }
+      if (run + static_cast<unsigned>(std::countr_zero(stops)) / 8 >= max_varint_size) return false;
+      run = 7 - static_cast<unsigned>(63 - std::countl_zero(stops)) / 8;  // bytes after the last stop
+    }
+  }
+  for (; p != end; ++p) {
+    if (std::to_integer<unsigned>(*p) < 0x80) run = 0;
+    else if (++run >= max_varint_size) return false;
+  }
+  return true;
+}
+
 // Checks a packed run of varints: each one complete and at most 10 bytes.
 constexpr error check_packed_varints(const record& rec, const wire_reader& r) noexcept {
   const std::byte* p = rec.bytes.data();
   const std::byte* const end = p + rec.bytes.size();
-  while (p != end) {
+  if (varints_well_formed(p, end)) return {};
+  while (p != end) {  // find the exact place of the error
     std::uint64_t ignored = 0;
     if (const errc ec = read_varint(p, end, ignored); ec != errc::ok) return {ec, r.offset_of(p), rec.field};
   }
   return {};
+}
+
+// Decodes a well-formed run of varints into dst (room for one value per terminator byte). For
+// short varints a byte at a time without branches: the byte is added to the value, the value
+// stored, and the output advances only past a terminator; mixed lengths cost no mispredictions.
+// Longer varints (over four bytes on average) are read whole, eight bytes at a time.
+template <kind K, class V>
+constexpr void decode_varints(const std::byte* p, const std::byte* const end, V* dst, std::size_t count) noexcept {
+  if (static_cast<std::size_t>(end - p) <= 4 * count) {
+    std::uint64_t value = 0;
+    unsigned shift = 0;
+    for (; p != end; ++p) {
+      const auto b = std::to_integer<std::uint64_t>(*p);
+      value |= (b & 0x7f) << shift;  // shift <= 63: at most ten bytes
+      *dst = from_raw<K, V>(value);
+      const std::uint64_t more = 0 - (b >> 7);  // all ones after a continuation byte
+      dst += 1 - (b >> 7);
+      value &= more;
+      shift = (shift + 7) & static_cast<unsigned>(more);
+    }
+    return;
+  }
+  std::uint64_t raw = 0;
+  while (end - p >= static_cast<std::ptrdiff_t>(max_varint_size) && read_varint_unchecked(p, raw))
+    *dst++ = from_raw<K, V>(raw);
+  while (p != end && read_varint(p, end, raw) == errc::ok) *dst++ = from_raw<K, V>(raw);
 }
 
 template <class F, class V, class Kid = std::nullptr_t>
@@ -115,6 +167,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
     }
   } else if constexpr (M::k == kind::packed_view) {
     // A view holds one contiguous run: a second non-empty run has nowhere to go.
+    if (rec.bytes.empty()) return {};  // an empty run adds nothing
     if (!out.bytes().empty()) return {errc::capacity_exceeded, rec.offset, rec.field};
     if constexpr (V::width == 0) {
       if (const error e = check_packed_varints(rec, r); e.code != errc::ok) return e;
@@ -137,9 +190,9 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
       if constexpr (requires { out.max_size(); }) {
         if (n > out.max_size()) return {errc::capacity_exceeded, rec.offset, rec.field};
       }
-      if constexpr (requires { out.assign(static_cast<const char*>(nullptr), n); } && string_like<V>) {
+      if constexpr (string_like<V> && requires { out.assign(std::string_view()); }) {
         if (!std::is_constant_evaluated()) {  // one copy, where resize would also zero-fill
-          out.assign(reinterpret_cast<const char*>(rec.bytes.data()), n);
+          out.assign(std::string_view(reinterpret_cast<const char*>(rec.bytes.data()), n));
           return {};
         }
       }
@@ -147,7 +200,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
       if (std::is_constant_evaluated()) {
         for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
       } else if (n != 0) {
-        std::memcpy(std::data(out), rec.bytes.data(), n);
+        copy_bytes(std::data(out), rec.bytes.data(), n);
       }
     }
     return {};
@@ -183,25 +236,12 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
   if constexpr (M::width == 0) {
     const std::size_t count = count_terminators(p, end);
     if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
-      // Room for every value first, then a tight loop; a malformed run shrinks it back to the
-      // values read before the error. A full fixed-capacity container takes the checked loop.
-      if (!std::is_constant_evaluated() && !optimize_size && !is_full(out, count)) {
+      // A well-formed run (checked first, cheaply) gets room for every value, then a loop with no
+      // error paths. A malformed run, or a full fixed-capacity container, takes the checked loop.
+      if (!std::is_constant_evaluated() && !optimize_size && !is_full(out, count) && varints_well_formed(p, end)) {
         const std::size_t old = out.size();
         out.resize(old + count);
-        V* const first = std::data(out) + old;
-        V* dst = first;
-        std::uint64_t raw = 0;
-        // Each varint read takes one terminator, so at most `count` are read.
-        while (end - p >= static_cast<std::ptrdiff_t>(max_varint_size) && read_varint_unchecked(p, raw))
-          *dst++ = from_raw<M::k, V>(raw);
-        while (p != end) {
-          const std::byte* const at = p;
-          if (const errc ec = read_varint(p, end, raw); ec != errc::ok) {
-            out.resize(old + static_cast<std::size_t>(dst - first));
-            return {ec, r.offset_of(at), F::number};
-          }
-          *dst++ = from_raw<M::k, V>(raw);
-        }
+        decode_varints<M::k>(p, end, std::data(out) + old, count);
         return {};
       }
     }
@@ -253,7 +293,9 @@ constexpr error decode_entry(Map& map, const record& rec, const wire_reader& r) 
     else if (e.field == 2 && e.type == MM::V::wt) err = decode_value<typename MM::value_part>(val, e, *sub);
     if (err.code != errc::ok) return err;
   }
-  if (is_full(map)) return {errc::capacity_exceeded, rec.offset, rec.field};
+  if constexpr (requires { map.max_size(); }) {  // replacing a key's value needs no room
+    if (is_full(map) && map.find(key) == map.end()) return {errc::capacity_exceeded, rec.offset, rec.field};
+  }
   map.insert_or_assign(std::move(key), std::move(val));
   return {};
 }
@@ -395,7 +437,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
         if (std::is_constant_evaluated()) {
           for (std::size_t i = 0; i < n; ++i) std::data(u)[old + i] = static_cast<std::ranges::range_value_t<decltype(u)>>(begin[i]);
         } else {
-          std::memcpy(std::data(u) + old, begin, n);
+          copy_bytes(std::data(u) + old, begin, n);
         }
       }
     }

@@ -108,6 +108,18 @@ constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
 }
 
 namespace detail {
+// memcpy of a run-time length. When g++ can bound the length (a fixed_string's size type, a
+// fixed_vector's capacity) it inlines the copy as `rep movs`, whose start-up cost dwarfs short
+// copies; hiding the length from the optimiser keeps the library call, fast at every size.
+inline void copy_bytes(void* dst, const void* src, std::size_t n) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __asm__("" : "+r"(n));
+#endif
+  std::memcpy(dst, src, n);
+}
+}  // namespace detail
+
+namespace detail {
 // Reads a varint at `p` with at least ten bytes readable there: no bounds checks and, up to
 // eight bytes, no branch on its length. The terminator is the first byte with its high bit
 // clear; the 7-bit groups below it are then packed together in three mask-and-shift steps.
