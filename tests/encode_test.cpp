@@ -887,3 +887,102 @@ TEST_CASE("encode: encoded_size is usable at compile time") {
 }
 
 }  // namespace tagwire_encode_test
+
+namespace tagwire_encode_test {
+struct packed_runs {
+  std::vector<std::int64_t> i64;
+  std::vector<std::uint32_t> u32;
+  std::vector<std::int32_t> s32;
+};
+TAGWIRE_MESSAGE(packed_runs, TAGWIRE_FIELD(1, i64), TAGWIRE_FIELD(2, u32), TAGWIRE_FIELD(3, s32, tagwire::sint));
+
+// The spec's varint, a byte at a time: the reference the fast writers must match.
+void reference_varint(std::vector<std::byte>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::byte>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::byte>(v));
+}
+void reference_packed(std::vector<std::byte>& out, std::uint32_t field, const std::vector<std::uint64_t>& raw) {
+  if (raw.empty()) return;
+  std::vector<std::byte> payload;
+  for (const std::uint64_t v : raw) reference_varint(payload, v);
+  reference_varint(out, field << 3 | 2);
+  reference_varint(out, payload.size());
+  out.insert(out.end(), payload.begin(), payload.end());
+}
+}  // namespace tagwire_encode_test
+
+TEST_CASE("packed varints of every length, in runs of every size, are the spec's bytes") {
+  using namespace tagwire_encode_test;
+  // Values of 1 to 10 bytes, and negative int32 (ten bytes); runs of 0..24 elements cover the
+  // wide writer (at least eight elements), the exact writer (the last seven) and the switch between.
+  std::vector<std::int64_t> pool;
+  for (int bits = 0; bits <= 63; bits += 3) pool.push_back(static_cast<std::int64_t>((std::uint64_t{1} << bits) | 1));
+  pool.push_back(-1);
+  pool.push_back(std::numeric_limits<std::int64_t>::min());
+  pool.push_back(std::numeric_limits<std::int64_t>::max());
+  pool.push_back(0);
+  for (std::size_t n = 0; n <= 24; ++n) {
+    for (std::size_t start = 0; start < pool.size(); start += 5) {
+      packed_runs m;
+      std::vector<std::uint64_t> raw64, raw32, rawz;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t x = pool[(start + i * 7) % pool.size()];
+        m.i64.push_back(x);
+        raw64.push_back(static_cast<std::uint64_t>(x));
+        m.u32.push_back(static_cast<std::uint32_t>(x));
+        raw32.push_back(static_cast<std::uint32_t>(x));
+        m.s32.push_back(static_cast<std::int32_t>(x));
+        rawz.push_back(tagwire::zigzag_encode32(static_cast<std::int32_t>(x)));
+      }
+      std::vector<std::byte> expected;
+      reference_packed(expected, 1, raw64);
+      reference_packed(expected, 2, raw32);
+      reference_packed(expected, 3, rawz);
+      std::vector<std::byte> got;
+      REQUIRE(tagwire::encode_to(m, got).has_value());
+      CHECK(got == expected);
+      CHECK(tagwire::encoded_size(m) == expected.size());
+      auto back = tagwire::decode<packed_runs>(got);
+      REQUIRE(back.has_value());
+      CHECK(back->i64 == m.i64);
+      CHECK(back->u32 == m.u32);
+      CHECK(back->s32 == m.s32);
+    }
+  }
+}
+
+TEST_CASE("packed runs of short varints (the byte-at-a-time decoder) round-trip exactly") {
+  using namespace tagwire_encode_test;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    packed_runs m;
+    std::vector<std::uint64_t> raw;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto x = static_cast<std::uint32_t>((i * 2654435761u) >> (11 + i % 21));  // 1..3 bytes
+      m.u32.push_back(x);
+      raw.push_back(x);
+    }
+    std::vector<std::byte> expected;
+    reference_packed(expected, 2, raw);
+    std::vector<std::byte> got;
+    REQUIRE(tagwire::encode_to(m, got).has_value());
+    CHECK(got == expected);
+    auto back = tagwire::decode<packed_runs>(got);
+    REQUIRE(back.has_value());
+    CHECK(back->u32 == m.u32);
+    if (n > 0) {  // cut inside the last varint or drop its terminator: exact errors, never garbage
+      std::vector<std::byte> cut(got.begin(), got.end() - 1);
+      cut[1] = static_cast<std::byte>(std::to_integer<unsigned>(cut[1]) - 1);  // length - 1 (runs < 128 bytes)
+      auto bad = tagwire::decode<packed_runs>(cut);
+      if (raw.back() < 0x80) {
+        REQUIRE(bad.has_value());  // the last value simply gone
+        CHECK(bad->u32.size() == n - 1);
+      } else {
+        REQUIRE_FALSE(bad.has_value());
+        CHECK(bad.error().code == tagwire::errc::truncated);
+      }
+    }
+  }
+}

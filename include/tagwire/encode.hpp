@@ -43,6 +43,27 @@ constexpr void copy_in(std::byte* dst, const C* src, std::size_t n) noexcept {
   }
 }
 
+// Writes the varint of `v` ending at `p` with one eight-byte store and no branch on its length
+// (up to eight bytes): its 7-bit groups are spread one per byte in three mask-and-shift steps.
+// Precondition: the eight bytes below `p` are in the output and not yet written.
+inline std::byte* put_varint_back_wide(std::byte* p, std::uint64_t v) noexcept {
+  const std::size_t k = varint_size(v);
+  std::uint64_t x = v & 0x00ffffffffffffffull;
+  x = (x & 0x000000000fffffffull) | ((x & 0x00fffffff0000000ull) << 4);
+  x = (x & 0x00003fff00003fffull) | ((x & 0x0fffc0000fffc000ull) << 2);
+  x = (x & 0x007f007f007f007full) | ((x & 0x3f803f803f803f80ull) << 1);
+  if (k <= 8) {
+    const std::uint64_t more = 0x8080808080808080ull & ((std::uint64_t{1} << (8 * (k - 1))) - 1);
+    store_le64(p - 8, (x | more) << (8 * (8 - k)));
+    return p - k;
+  }
+  p -= k;  // nine or ten bytes: the low eight all continue
+  store_le64(p, x | 0x8080808080808080ull);
+  p[8] = static_cast<std::byte>(((v >> 56) & 0x7f) | (k == 10 ? 0x80 : 0));
+  if (k == 10) p[9] = static_cast<std::byte>(v >> 63);
+  return p;
+}
+
 // Writes one value (with its length prefix or end-group tag) ending at `p`; returns where it starts.
 template <class F, class V>
 constexpr std::byte* write_value_back(std::byte* p, const V& v) noexcept {
@@ -156,7 +177,16 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
         }
       }
       // The cast reads vector<bool>'s proxies; scalars are cheap to copy.
-      for (auto it = std::end(v); it != std::begin(v);) p = write_value_back<F>(p, static_cast<V>(*--it));
+      auto it = std::end(v);
+      if constexpr (M::width == 0 && std::ranges::sized_range<typename M::member_type>) {
+        if (!std::is_constant_evaluated() && !optimize_size) {
+          // While seven or more elements (at least seven bytes) are still to go below, a varint
+          // may be stored as eight bytes ending at p: what spills below is overwritten later.
+          for (std::size_t left = std::ranges::size(v); left >= 8; --left)
+            p = put_varint_back_wide(p, to_raw<M::k>(static_cast<V>(*--it)));
+        }
+      }
+      while (it != std::begin(v)) p = write_value_back<F>(p, static_cast<V>(*--it));
       return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
     } else if constexpr (M::scalar) {
       for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, static_cast<V>(*--it)));
