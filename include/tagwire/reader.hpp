@@ -12,7 +12,7 @@ namespace tagwire {
 
 namespace detail {
 struct reader_access;
-}
+}  // namespace detail
 
 inline constexpr std::uint32_t default_max_depth = 100;
 
