@@ -17,8 +17,8 @@ struct profile {
   std::vector<std::string> tags;
   std::string city;
 };
-TAGWIRE_MESSAGE(profile, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, email), TAGWIRE_FIELD(3, bio),
-                TAGWIRE_FIELD(4, tags), TAGWIRE_FIELD(5, city));
+TAGWIRE_MESSAGE(profile, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, email), TAGWIRE_FIELD(3, bio), TAGWIRE_FIELD(4, tags),
+                TAGWIRE_FIELD(5, city));
 
 struct profile_view {
   std::string_view name;

@@ -28,14 +28,16 @@ void cut(bytes& b, std::size_t n) {
   b.resize(n);
 }
 
-constexpr std::array<std::string_view, 12> english = {
-    "the ", "quick ", "brown ", "fox ", "jumps ", "over ", "a ", "lazy ", "dog, ", "and ", "then ", "rests. "};
+constexpr std::array<std::string_view, 12> english = {"the ", "quick ", "brown ", "fox ", "jumps ", "over ",
+                                                      "a ",   "lazy ",  "dog, ",  "and ", "then ",  "rests. "};
+// clang-format off
 constexpr std::array<std::string_view, 10> mixed_pieces = {
     "hello ", "world ", "\xe4\xbd\xa0\xe5\xa5\xbd\xe4\xb8\x96\xe7\x95\x8c",  // 你好世界
     "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",                                 // 日本語
     "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 ",                                // 한국어
     "\xf0\x9f\x98\x80", "\xf0\x9f\x8e\x89 ",                                // emoji
     "caf\xc3\xa9 ", "na\xc3\xafve ", "12345 "};
+// clang-format on
 
 bytes make_ascii(std::size_t n, std::uint32_t seed) {
   std::mt19937 rng(seed);

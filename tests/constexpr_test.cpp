@@ -28,9 +28,9 @@ struct shape {
   std::int64_t big = 0;
 };
 // Declared out of number order on purpose: the output is in number order.
-TAGWIRE_MESSAGE(shape, TAGWIRE_FIELD(5, origin), TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(2, scale),
-                TAGWIRE_FIELD(3, angle), TAGWIRE_FIELD(4, m), TAGWIRE_FIELD(6, visible),
-                TAGWIRE_FIELD(7, flags, tagwire::fixed), TAGWIRE_FIELD(8, big, tagwire::sfixed));
+TAGWIRE_MESSAGE(shape, TAGWIRE_FIELD(5, origin), TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(2, scale), TAGWIRE_FIELD(3, angle),
+                TAGWIRE_FIELD(4, m), TAGWIRE_FIELD(6, visible), TAGWIRE_FIELD(7, flags, tagwire::fixed),
+                TAGWIRE_FIELD(8, big, tagwire::sfixed));
 
 template <std::size_t N>
 struct bytes_n {
@@ -58,10 +58,9 @@ constexpr shape sample{150, 1.0f, -2.0, mode::neg, {-1, 2}, true, 0xdeadbeef, -2
 
 // 08 96 01 | 15 00 00 80 3f | 19 00..00 c0 | 20 ff*9 01 | 2a 04 08 01 10 04 | 30 01 | 3d ef be ad de | 41 fe ff*7
 static_assert(encode_const<64>(sample) ==
-              lit<64>(0x08, 0x96, 0x01, 0x15, 0x00, 0x00, 0x80, 0x3f, 0x19, 0, 0, 0, 0, 0, 0, 0, 0xc0, 0x20,
-                      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x2a, 0x04, 0x08, 0x01, 0x10,
-                      0x04, 0x30, 0x01, 0x3d, 0xef, 0xbe, 0xad, 0xde, 0x41, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff,
-                      0xff, 0xff));
+              lit<64>(0x08, 0x96, 0x01, 0x15, 0x00, 0x00, 0x80, 0x3f, 0x19, 0, 0, 0, 0, 0, 0, 0, 0xc0, 0x20, 0xff, 0xff,
+                      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x2a, 0x04, 0x08, 0x01, 0x10, 0x04, 0x30, 0x01,
+                      0x3d, 0xef, 0xbe, 0xad, 0xde, 0x41, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff));
 static_assert(tagwire::encoded_size(sample) == 50);
 static_assert(tagwire::encoded_size(shape{}) == 0);
 

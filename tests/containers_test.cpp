@@ -45,7 +45,10 @@ struct tracked {
   int value = -1;
   tracked() { ++g.constructed; }
   explicit tracked(int v) : value(v) { ++g.constructed; }
-  tracked(const tracked& o) : value(o.value) { ++g.constructed; ++g.copied; }
+  tracked(const tracked& o) : value(o.value) {
+    ++g.constructed;
+    ++g.copied;
+  }
   tracked(tracked&& o) noexcept : value(o.value) {
     o.value = -2;  // marks a moved-from object
     ++g.constructed;

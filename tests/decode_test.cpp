@@ -40,8 +40,7 @@ struct msg {
   std::vector<std::uint32_t> fx;
   std::int64_t i64 = 0;
 };
-TAGWIRE_MESSAGE(msg,
-                TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, s), TAGWIRE_FIELD(3, sub), TAGWIRE_FIELD(4, nums),
+TAGWIRE_MESSAGE(msg, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, s), TAGWIRE_FIELD(3, sub), TAGWIRE_FIELD(4, nums),
                 TAGWIRE_FIELD(5, u32), TAGWIRE_FIELD(6, z32, tagwire::sint), TAGWIRE_FIELD(7, flag),
                 TAGWIRE_FIELD(8, c), TAGWIRE_FIELD(9, opt), TAGWIRE_FIELD(10, ptr), TAGWIRE_FIELD(11, names),
                 TAGWIRE_FIELD(12, subs), TAGWIRE_FIELD(13, fx, tagwire::fixed), TAGWIRE_FIELD(14, i64));
@@ -67,11 +66,11 @@ TEST_CASE("unknown fields of every wire type are skipped") {
   // and records of every type, 104 fixed32; then s="x".
   const auto m = must_decode(
       "08 07"
-      " a0 06 96 01"                                  // 100: varint 150
-      " a9 06 01 02 03 04 05 06 07 08"                // 101: fixed64
-      " b2 06 03 61 62 63"                            // 102: len "abc"
+      " a0 06 96 01"                                                    // 100: varint 150
+      " a9 06 01 02 03 04 05 06 07 08"                                  // 101: fixed64
+      " b2 06 03 61 62 63"                                              // 102: len "abc"
       " bb 06  08 01  c3 06 10 02 c4 06  7d 00 00 00 00  0a 00  bc 06"  // 103: group{1,group 104{2},fixed32 15, len 1}
-      " c5 06 01 02 03 04"                            // 104: fixed32
+      " c5 06 01 02 03 04"                                              // 104: fixed32
       " 12 01 78");
   CHECK(m.i32 == 7);
   CHECK(m.s == "x");
@@ -157,10 +156,10 @@ TEST_CASE("values follow protobuf's reading rules") {
   // int32 negative as the 10-byte sign-extended varint.
   CHECK(must_decode("08 ff ff ff ff ff ff ff ff ff 01").i32 == -1);
   // int32, uint32 and enum read from a 64-bit varint keep the low 32 bits.
-  CHECK(must_decode("08 85 80 80 80 10").i32 == 5);                   // 0x1_0000_0005
-  CHECK(must_decode("08 ff ff ff ff 0f").i32 == -1);                  // 0xffffffff
-  CHECK(must_decode("28 87 80 80 80 10").u32 == 7u);                  // 0x1_0000_0007
-  CHECK(must_decode("40 81 80 80 80 10").c == dec::color::green);     // 0x1_0000_0001
+  CHECK(must_decode("08 85 80 80 80 10").i32 == 5);                // 0x1_0000_0005
+  CHECK(must_decode("08 ff ff ff ff 0f").i32 == -1);               // 0xffffffff
+  CHECK(must_decode("28 87 80 80 80 10").u32 == 7u);               // 0x1_0000_0007
+  CHECK(must_decode("40 81 80 80 80 10").c == dec::color::green);  // 0x1_0000_0001
   // sint32 truncates to 32 bits before zigzag decoding: 0x1_0000_0003 -> 3 -> -2.
   CHECK(must_decode("30 83 80 80 80 10").z32 == -2);
   // Any nonzero bool is true, including one whose only set bit is bit 63.

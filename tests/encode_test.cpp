@@ -144,36 +144,19 @@ struct enc_scalars {
   float f = 0;
   double d = 0;
 };
-TAGWIRE_MESSAGE(enc_scalars,
-                TAGWIRE_FIELD(1, i32),
-                TAGWIRE_FIELD(2, i64),
-                TAGWIRE_FIELD(3, u32),
-                TAGWIRE_FIELD(4, u64),
-                TAGWIRE_FIELD(5, s32, tagwire::sint),
-                TAGWIRE_FIELD(6, s64, tagwire::sint),
-                TAGWIRE_FIELD(7, fx32, tagwire::fixed),
-                TAGWIRE_FIELD(8, fx64, tagwire::fixed),
-                TAGWIRE_FIELD(9, sfx32, tagwire::sfixed),
-                TAGWIRE_FIELD(10, sfx64, tagwire::sfixed),
-                TAGWIRE_FIELD(11, b),
-                TAGWIRE_FIELD(12, e),
-                TAGWIRE_FIELD(13, f),
-                TAGWIRE_FIELD(14, d));
+TAGWIRE_MESSAGE(enc_scalars, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, i64), TAGWIRE_FIELD(3, u32), TAGWIRE_FIELD(4, u64),
+                TAGWIRE_FIELD(5, s32, tagwire::sint), TAGWIRE_FIELD(6, s64, tagwire::sint),
+                TAGWIRE_FIELD(7, fx32, tagwire::fixed), TAGWIRE_FIELD(8, fx64, tagwire::fixed),
+                TAGWIRE_FIELD(9, sfx32, tagwire::sfixed), TAGWIRE_FIELD(10, sfx64, tagwire::sfixed),
+                TAGWIRE_FIELD(11, b), TAGWIRE_FIELD(12, e), TAGWIRE_FIELD(13, f), TAGWIRE_FIELD(14, d));
 
 struct enc_tags {
-  std::int32_t f1 = 0, f15 = 0, f16 = 0, f2047 = 0, f2048 = 0, f262143 = 0, f262144 = 0,
-               f33554431 = 0, f33554432 = 0, f536870911 = 0;
+  std::int32_t f1 = 0, f15 = 0, f16 = 0, f2047 = 0, f2048 = 0, f262143 = 0, f262144 = 0, f33554431 = 0, f33554432 = 0,
+               f536870911 = 0;
 };
-TAGWIRE_MESSAGE(enc_tags,
-                TAGWIRE_FIELD(1, f1),
-                TAGWIRE_FIELD(15, f15),
-                TAGWIRE_FIELD(16, f16),
-                TAGWIRE_FIELD(2047, f2047),
-                TAGWIRE_FIELD(2048, f2048),
-                TAGWIRE_FIELD(262143, f262143),
-                TAGWIRE_FIELD(262144, f262144),
-                TAGWIRE_FIELD(33554431, f33554431),
-                TAGWIRE_FIELD(33554432, f33554432),
+TAGWIRE_MESSAGE(enc_tags, TAGWIRE_FIELD(1, f1), TAGWIRE_FIELD(15, f15), TAGWIRE_FIELD(16, f16),
+                TAGWIRE_FIELD(2047, f2047), TAGWIRE_FIELD(2048, f2048), TAGWIRE_FIELD(262143, f262143),
+                TAGWIRE_FIELD(262144, f262144), TAGWIRE_FIELD(33554431, f33554431), TAGWIRE_FIELD(33554432, f33554432),
                 TAGWIRE_FIELD(536870911, f536870911));
 
 // Declared, described and numbered in three different orders.
@@ -194,9 +177,8 @@ struct enc_order_manual {
 template <>
 struct tagwire::descriptor<tagwire_encode_test::enc_order_manual> {
   using m = tagwire_encode_test::enc_order_manual;
-  static constexpr auto fields =
-      std::tuple{tagwire::field<3, &m::x>{"x"}, tagwire::field<2, &m::y, tagwire::sint>{"y"},
-                 tagwire::field<1, &m::w>{"w"}};
+  static constexpr auto fields = std::tuple{tagwire::field<3, &m::x>{"x"}, tagwire::field<2, &m::y, tagwire::sint>{"y"},
+                                            tagwire::field<1, &m::w>{"w"}};
 };
 
 namespace tagwire_encode_test {
@@ -219,14 +201,8 @@ struct enc_presence {
   std::unique_ptr<enc_test1> p;
   std::optional<enc_color> e;
 };
-TAGWIRE_MESSAGE(enc_presence,
-                TAGWIRE_FIELD(1, i),
-                TAGWIRE_FIELD(2, s),
-                TAGWIRE_FIELD(3, m),
-                TAGWIRE_FIELD(4, f),
-                TAGWIRE_FIELD(5, b),
-                TAGWIRE_FIELD(6, p),
-                TAGWIRE_FIELD(7, e));
+TAGWIRE_MESSAGE(enc_presence, TAGWIRE_FIELD(1, i), TAGWIRE_FIELD(2, s), TAGWIRE_FIELD(3, m), TAGWIRE_FIELD(4, f),
+                TAGWIRE_FIELD(5, b), TAGWIRE_FIELD(6, p), TAGWIRE_FIELD(7, e));
 
 struct enc_packed {
   std::vector<std::uint32_t> fx32;
@@ -242,19 +218,11 @@ struct enc_packed {
   std::vector<std::int32_t> i32;
   std::vector<std::uint64_t> u64;
 };
-TAGWIRE_MESSAGE(enc_packed,
-                TAGWIRE_FIELD(1, fx32, tagwire::fixed),
-                TAGWIRE_FIELD(2, fx64, tagwire::fixed),
-                TAGWIRE_FIELD(3, f),
-                TAGWIRE_FIELD(4, d),
-                TAGWIRE_FIELD(5, b),
-                TAGWIRE_FIELD(6, e),
-                TAGWIRE_FIELD(7, s32, tagwire::sint),
-                TAGWIRE_FIELD(8, s64, tagwire::sint),
-                TAGWIRE_FIELD(9, sfx32, tagwire::sfixed),
-                TAGWIRE_FIELD(10, sfx64, tagwire::sfixed),
-                TAGWIRE_FIELD(11, i32),
-                TAGWIRE_FIELD(12, u64));
+TAGWIRE_MESSAGE(enc_packed, TAGWIRE_FIELD(1, fx32, tagwire::fixed), TAGWIRE_FIELD(2, fx64, tagwire::fixed),
+                TAGWIRE_FIELD(3, f), TAGWIRE_FIELD(4, d), TAGWIRE_FIELD(5, b), TAGWIRE_FIELD(6, e),
+                TAGWIRE_FIELD(7, s32, tagwire::sint), TAGWIRE_FIELD(8, s64, tagwire::sint),
+                TAGWIRE_FIELD(9, sfx32, tagwire::sfixed), TAGWIRE_FIELD(10, sfx64, tagwire::sfixed),
+                TAGWIRE_FIELD(11, i32), TAGWIRE_FIELD(12, u64));
 
 struct enc_unpacked {
   std::vector<std::int32_t> i32;
@@ -265,14 +233,10 @@ struct enc_unpacked {
   std::vector<double> d;
   std::vector<enc_color> e;
 };
-TAGWIRE_MESSAGE(enc_unpacked,
-                TAGWIRE_FIELD(1, i32, tagwire::unpacked),
-                TAGWIRE_FIELD(2, fx32, tagwire::fixed, tagwire::unpacked),
-                TAGWIRE_FIELD(3, f, tagwire::unpacked),
-                TAGWIRE_FIELD(4, b, tagwire::unpacked),
-                TAGWIRE_FIELD(5, s64, tagwire::unpacked, tagwire::sint),
-                TAGWIRE_FIELD(6, d, tagwire::unpacked),
-                TAGWIRE_FIELD(7, e, tagwire::unpacked));
+TAGWIRE_MESSAGE(enc_unpacked, TAGWIRE_FIELD(1, i32, tagwire::unpacked),
+                TAGWIRE_FIELD(2, fx32, tagwire::fixed, tagwire::unpacked), TAGWIRE_FIELD(3, f, tagwire::unpacked),
+                TAGWIRE_FIELD(4, b, tagwire::unpacked), TAGWIRE_FIELD(5, s64, tagwire::unpacked, tagwire::sint),
+                TAGWIRE_FIELD(6, d, tagwire::unpacked), TAGWIRE_FIELD(7, e, tagwire::unpacked));
 
 struct enc_repeated_len {
   std::vector<std::string> s;
@@ -288,12 +252,8 @@ struct enc_bytes_types {
   std::vector<char> vc;
   std::vector<std::uint8_t> v8;
 };
-TAGWIRE_MESSAGE(enc_bytes_types,
-                TAGWIRE_FIELD(1, s, tagwire::bytes),
-                TAGWIRE_FIELD(2, vb),
-                TAGWIRE_FIELD(3, vu),
-                TAGWIRE_FIELD(4, vc),
-                TAGWIRE_FIELD(5, v8));
+TAGWIRE_MESSAGE(enc_bytes_types, TAGWIRE_FIELD(1, s, tagwire::bytes), TAGWIRE_FIELD(2, vb), TAGWIRE_FIELD(3, vu),
+                TAGWIRE_FIELD(4, vc), TAGWIRE_FIELD(5, v8));
 
 struct enc_small {
   std::int8_t i8 = 0;
@@ -303,13 +263,8 @@ struct enc_small {
   std::int16_t s16 = 0;
   std::vector<std::uint16_t> vu16;
 };
-TAGWIRE_MESSAGE(enc_small,
-                TAGWIRE_FIELD(1, i8),
-                TAGWIRE_FIELD(2, i16),
-                TAGWIRE_FIELD(3, u8),
-                TAGWIRE_FIELD(4, u16),
-                TAGWIRE_FIELD(5, s16, tagwire::sint),
-                TAGWIRE_FIELD(6, vu16));
+TAGWIRE_MESSAGE(enc_small, TAGWIRE_FIELD(1, i8), TAGWIRE_FIELD(2, i16), TAGWIRE_FIELD(3, u8), TAGWIRE_FIELD(4, u16),
+                TAGWIRE_FIELD(5, s16, tagwire::sint), TAGWIRE_FIELD(6, vu16));
 
 struct enc_outer {
   enc_test3 x;

@@ -48,57 +48,57 @@ using err::E;
 using tagwire::errc;
 
 TEST_CASE("truncation at every point of a record") {
-  CHECK(decode_error("88") == E{errc::truncated, 0, 0});               // inside a tag
-  CHECK(decode_error("08") == E{errc::truncated, 1, 1});               // value missing
-  CHECK(decode_error("08 96") == E{errc::truncated, 1, 1});            // inside a varint
-  CHECK(decode_error("12") == E{errc::truncated, 1, 2});               // length missing
-  CHECK(decode_error("12 05 61 62") == E{errc::truncated, 2, 2});      // payload past the end
-  CHECK(decode_error("21 00 00 00") == E{errc::truncated, 1, 4});      // fixed64 short
-  CHECK(decode_error("2d 00 00") == E{errc::truncated, 1, 5});         // fixed32 short
-  CHECK(decode_error("08 01 1a 03 08") == E{errc::truncated, 4, 3});   // sub-message past the end
+  CHECK(decode_error("88") == E{errc::truncated, 0, 0});              // inside a tag
+  CHECK(decode_error("08") == E{errc::truncated, 1, 1});              // value missing
+  CHECK(decode_error("08 96") == E{errc::truncated, 1, 1});           // inside a varint
+  CHECK(decode_error("12") == E{errc::truncated, 1, 2});              // length missing
+  CHECK(decode_error("12 05 61 62") == E{errc::truncated, 2, 2});     // payload past the end
+  CHECK(decode_error("21 00 00 00") == E{errc::truncated, 1, 4});     // fixed64 short
+  CHECK(decode_error("2d 00 00") == E{errc::truncated, 1, 5});        // fixed32 short
+  CHECK(decode_error("08 01 1a 03 08") == E{errc::truncated, 4, 3});  // sub-message past the end
 }
 
 TEST_CASE("varints and tags that are too long") {
   CHECK(decode_error("08 ff ff ff ff ff ff ff ff ff ff 01") == E{errc::varint_overflow, 1, 1});
-  CHECK(decode_error("88 80 80 80 80 00") == E{errc::varint_overflow, 0, 0});  // 6-byte tag
+  CHECK(decode_error("88 80 80 80 80 00") == E{errc::varint_overflow, 0, 0});                       // 6-byte tag
   CHECK(decode_error("32 0b ff ff ff ff ff ff ff ff ff ff 01") == E{errc::varint_overflow, 2, 6});  // in a packed run
 }
 
 TEST_CASE("invalid field numbers and wire types") {
-  CHECK(decode_error("08 01 00 01") == E{errc::invalid_field_number, 2, 0});    // field 0
-  CHECK(decode_error("02 00") == E{errc::invalid_field_number, 0, 0});          // field 0, len
+  CHECK(decode_error("08 01 00 01") == E{errc::invalid_field_number, 2, 0});        // field 0
+  CHECK(decode_error("02 00") == E{errc::invalid_field_number, 0, 0});              // field 0, len
   CHECK(decode_error("80 80 80 80 10 00") == E{errc::invalid_field_number, 0, 0});  // 536870912
-  CHECK(decode_error("0e") == E{errc::invalid_wire_type, 0, 0});                // wire type 6
-  CHECK(decode_error("08 01 0f") == E{errc::invalid_wire_type, 2, 0});          // wire type 7
+  CHECK(decode_error("0e") == E{errc::invalid_wire_type, 0, 0});                    // wire type 6
+  CHECK(decode_error("08 01 0f") == E{errc::invalid_wire_type, 2, 0});              // wire type 7
 }
 
 TEST_CASE("lengths over 2 GiB") {
-  CHECK(decode_error("12 80 80 80 80 08") == E{errc::length_overflow, 1, 2});        // 2^31
+  CHECK(decode_error("12 80 80 80 80 08") == E{errc::length_overflow, 1, 2});  // 2^31
   CHECK(decode_error("12 ff ff ff ff ff ff ff ff ff 01") == E{errc::length_overflow, 1, 2});
-  CHECK(decode_error("12 ff ff ff ff 07") == E{errc::truncated, 6, 2});              // 2^31-1: fits, but not here
+  CHECK(decode_error("12 ff ff ff ff 07") == E{errc::truncated, 6, 2});  // 2^31-1: fits, but not here
 }
 
 TEST_CASE("packed runs that end inside a value") {
-  CHECK(decode_error("32 02 01 96") == E{errc::truncated, 3, 6});                    // varint cut by the length
-  CHECK(decode_error("42 05 00 00 80 3f 00") == E{errc::truncated, 6, 8});           // 5 bytes of floats
+  CHECK(decode_error("32 02 01 96") == E{errc::truncated, 3, 6});           // varint cut by the length
+  CHECK(decode_error("42 05 00 00 80 3f 00") == E{errc::truncated, 6, 8});  // 5 bytes of floats
 }
 
 TEST_CASE("errors inside a sub-message report absolute offsets and the innermost field") {
-  CHECK(decode_error("1a 02 08 96") == E{errc::truncated, 3, 1});     // inner a's varint cut at the sub-message end
-  CHECK(decode_error("1a 01 88") == E{errc::truncated, 2, 3});        // inner tag cut: the enclosing field
+  CHECK(decode_error("1a 02 08 96") == E{errc::truncated, 3, 1});  // inner a's varint cut at the sub-message end
+  CHECK(decode_error("1a 01 88") == E{errc::truncated, 2, 3});     // inner tag cut: the enclosing field
   CHECK(decode_error("1a 01 0f") == E{errc::invalid_wire_type, 2, 3});
   CHECK(decode_error("3a 04 3a 02 08 80") == E{errc::truncated, 5, 1});  // two levels down
 }
 
 TEST_CASE("groups: unterminated, mismatched, stray end") {
-  CHECK(decode_error("4b 08 01") == E{errc::truncated, 3, 9});                 // group 9 never ends
-  CHECK(decode_error("4b 08 01 54") == E{errc::group_mismatch, 3, 10});        // ended as group 10
-  CHECK(decode_error("4c") == E{errc::group_mismatch, 0, 9});                  // end without start
-  CHECK(decode_error("08 01 4b 53 4c") == E{errc::group_mismatch, 4, 9});      // inner group 10 ended as 9
-  CHECK(decode_error("4b 53 54") == E{errc::truncated, 3, 9});                 // outer group 9 never ends
-  CHECK(decode_error("4b 08") == E{errc::truncated, 2, 1});                    // value cut inside a group
-  CHECK(decode_error("4b 88") == E{errc::truncated, 1, 9});                    // tag cut inside a group
-  CHECK(decode_error("1a 02 4b 4c 4c") == E{errc::group_mismatch, 4, 9});      // stray end after a sub-message
+  CHECK(decode_error("4b 08 01") == E{errc::truncated, 3, 9});             // group 9 never ends
+  CHECK(decode_error("4b 08 01 54") == E{errc::group_mismatch, 3, 10});    // ended as group 10
+  CHECK(decode_error("4c") == E{errc::group_mismatch, 0, 9});              // end without start
+  CHECK(decode_error("08 01 4b 53 4c") == E{errc::group_mismatch, 4, 9});  // inner group 10 ended as 9
+  CHECK(decode_error("4b 53 54") == E{errc::truncated, 3, 9});             // outer group 9 never ends
+  CHECK(decode_error("4b 08") == E{errc::truncated, 2, 1});                // value cut inside a group
+  CHECK(decode_error("4b 88") == E{errc::truncated, 1, 9});                // tag cut inside a group
+  CHECK(decode_error("1a 02 4b 4c 4c") == E{errc::group_mismatch, 4, 9});  // stray end after a sub-message
 }
 
 namespace {

@@ -27,8 +27,8 @@ struct shape {
 };
 // The oneof's numbers (4, 7, 10, 2) interleave with the other fields' (1, 5): output is in number order.
 TAGWIRE_MESSAGE(shape, TAGWIRE_FIELD(1, id),
-                TAGWIRE_ONEOF(body, TAGWIRE_ALT(4, text), TAGWIRE_ALT(7, delta, tagwire::sint),
-                              TAGWIRE_ALT(10, at), TAGWIRE_ALT(2, weight)),
+                TAGWIRE_ONEOF(body, TAGWIRE_ALT(4, text), TAGWIRE_ALT(7, delta, tagwire::sint), TAGWIRE_ALT(10, at),
+                              TAGWIRE_ALT(2, weight)),
                 TAGWIRE_FIELD(5, after));
 
 std::string encode_hex(const shape& s) {
@@ -83,9 +83,9 @@ TEST_CASE("decode: an alternative with the wrong wire type is an unknown field")
 }
 
 TEST_CASE("oneof round-trips every alternative") {
-  for (const auto& body : {one::shape{}.body, decltype(one::shape::body){std::string(300, 'x')},
-                           decltype(one::shape::body){INT32_MIN}, decltype(one::shape::body){one::point{-1, 2}},
-                           decltype(one::shape::body){-0.0}}) {
+  for (const auto& body :
+       {one::shape{}.body, decltype(one::shape::body){std::string(300, 'x')}, decltype(one::shape::body){INT32_MIN},
+        decltype(one::shape::body){one::point{-1, 2}}, decltype(one::shape::body){-0.0}}) {
     one::shape s{7, body, -7};
     std::vector<std::byte> out;
     REQUIRE(tagwire::encode_to(s, out).has_value());

@@ -22,14 +22,14 @@ struct inner {
 TAGWIRE_MESSAGE(inner, TAGWIRE_FIELD(1, a, tagwire::required), TAGWIRE_FIELD(2, label, tagwire::required));
 
 struct req {
-  std::int32_t id = 0;                 // required: written even when 0
-  std::string name = "unnamed";        // a proto2 default through the initialiser
-  std::optional<std::int32_t> count;   // optional with presence
+  std::int32_t id = 0;                // required: written even when 0
+  std::string name = "unnamed";       // a proto2 default through the initialiser
+  std::optional<std::int32_t> count;  // optional with presence
   std::optional<inner> sub;
   std::vector<inner> subs;
 };
-TAGWIRE_MESSAGE(req, TAGWIRE_FIELD(1, id, tagwire::required), TAGWIRE_FIELD(2, name),
-                TAGWIRE_FIELD(3, count), TAGWIRE_FIELD(4, sub), TAGWIRE_FIELD(5, subs));
+TAGWIRE_MESSAGE(req, TAGWIRE_FIELD(1, id, tagwire::required), TAGWIRE_FIELD(2, name), TAGWIRE_FIELD(3, count),
+                TAGWIRE_FIELD(4, sub), TAGWIRE_FIELD(5, subs));
 
 struct grouped_item {
   std::int32_t x = 0;

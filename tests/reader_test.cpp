@@ -8,10 +8,10 @@
 
 #include "test_util.hpp"
 
-using test_util::hex;
-using test_util::to_hex;
 using tagwire::errc;
 using tagwire::wire_type;
+using test_util::hex;
+using test_util::to_hex;
 
 TEST_CASE("wire_reader walks every record of a message without a schema") {
   const auto in = hex("08 96 01  12 03 61 62 63  1d 01 02 03 04  21 08 07 06 05 04 03 02 01  2b 08 01 2c  30 01");
@@ -93,7 +93,14 @@ TEST_CASE("wire_reader: depth limit applies to nested() and to groups") {
 TEST_CASE("wire_writer builds records and never writes past the end") {
   std::array<std::byte, 64> buf{};
   tagwire::wire_writer w(buf);
-  w.varint(1, 150).string(2, "testing").sint(3, -1).fixed32(4, 1).fixed64(5, 2).float32(6, 1.0f).start_group(7).end_group(7);
+  w.varint(1, 150)
+      .string(2, "testing")
+      .sint(3, -1)
+      .fixed32(4, 1)
+      .fixed64(5, 2)
+      .float32(6, 1.0f)
+      .start_group(7)
+      .end_group(7);
   auto out = w.finish();
   REQUIRE(out.has_value());
   CHECK(to_hex(*out) ==

@@ -94,10 +94,10 @@ TEST_CASE("every proto type, in field-number order") {
   using tagwire::proto_type;
   const rf::all a;
   const auto v = visit(a);
-  const proto_type expected[] = {proto_type::int32,   proto_type::sint64,  proto_type::fixed32, proto_type::sfixed64,
-                                 proto_type::bool_,   proto_type::enum_,   proto_type::float_,  proto_type::double_,
-                                 proto_type::string,  proto_type::bytes,   proto_type::bytes,   proto_type::message,
-                                 proto_type::group,   proto_type::uint64,  proto_type::uint32,  proto_type::sint32,
+  const proto_type expected[] = {proto_type::int32,   proto_type::sint64,   proto_type::fixed32, proto_type::sfixed64,
+                                 proto_type::bool_,   proto_type::enum_,    proto_type::float_,  proto_type::double_,
+                                 proto_type::string,  proto_type::bytes,    proto_type::bytes,   proto_type::message,
+                                 proto_type::group,   proto_type::uint64,   proto_type::uint32,  proto_type::sint32,
                                  proto_type::fixed64, proto_type::sfixed32, proto_type::int64};
   REQUIRE(v.size() == std::size(expected));
   for (std::size_t i = 0; i < v.size(); ++i) {

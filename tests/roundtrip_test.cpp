@@ -25,10 +25,14 @@ namespace tagwire_roundtrip_test {
 
 // ---- comparing messages -------------------------------------------------------------
 
-template <class T> struct rt_is_optional : std::false_type {};
-template <class T> struct rt_is_optional<std::optional<T>> : std::true_type {};
-template <class T> struct rt_is_unique_ptr : std::false_type {};
-template <class T, class D> struct rt_is_unique_ptr<std::unique_ptr<T, D>> : std::true_type {};
+template <class T>
+struct rt_is_optional : std::false_type {};
+template <class T>
+struct rt_is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct rt_is_unique_ptr : std::false_type {};
+template <class T, class D>
+struct rt_is_unique_ptr<std::unique_ptr<T, D>> : std::true_type {};
 
 // Deep equality over the described fields; floats compare by bit pattern, so -0.0 differs
 // from 0.0 and NaN payloads must match.
@@ -41,9 +45,9 @@ bool rt_same(const T& a, const T& b) {
   } else if constexpr (tagwire::message<T>) {
     return std::apply(
         [&](const auto&... f) {
-          return (rt_same(a.*(std::remove_cvref_t<decltype(f)>::member),
-                          b.*(std::remove_cvref_t<decltype(f)>::member)) &&
-                  ... && true);
+          return (
+              rt_same(a.*(std::remove_cvref_t<decltype(f)>::member), b.*(std::remove_cvref_t<decltype(f)>::member)) &&
+              ... && true);
         },
         tagwire::fields_of<T>());
   } else if constexpr (rt_is_optional<T>::value || rt_is_unique_ptr<T>::value) {
@@ -104,18 +108,10 @@ struct rt_ints {
   std::uint64_t f64 = 0;
   bool b = false;
 };
-TAGWIRE_MESSAGE(rt_ints,
-                TAGWIRE_FIELD(1, i32),
-                TAGWIRE_FIELD(2, i64),
-                TAGWIRE_FIELD(3, s32, tagwire::sint),
-                TAGWIRE_FIELD(4, s64, tagwire::sint),
-                TAGWIRE_FIELD(5, sf32, tagwire::sfixed),
-                TAGWIRE_FIELD(6, sf64, tagwire::sfixed),
-                TAGWIRE_FIELD(7, u32),
-                TAGWIRE_FIELD(8, u64),
-                TAGWIRE_FIELD(9, f32, tagwire::fixed),
-                TAGWIRE_FIELD(10, f64, tagwire::fixed),
-                TAGWIRE_FIELD(11, b));
+TAGWIRE_MESSAGE(rt_ints, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, i64), TAGWIRE_FIELD(3, s32, tagwire::sint),
+                TAGWIRE_FIELD(4, s64, tagwire::sint), TAGWIRE_FIELD(5, sf32, tagwire::sfixed),
+                TAGWIRE_FIELD(6, sf64, tagwire::sfixed), TAGWIRE_FIELD(7, u32), TAGWIRE_FIELD(8, u64),
+                TAGWIRE_FIELD(9, f32, tagwire::fixed), TAGWIRE_FIELD(10, f64, tagwire::fixed), TAGWIRE_FIELD(11, b));
 
 enum class rt_color : std::int32_t { red = 0, green = 1, blue = 2 };
 enum rt_plain : int { rt_plain_zero = 0, rt_plain_five = 5 };
@@ -133,14 +129,8 @@ struct rt_enums {
   std::vector<rt_color> vcu;
   std::optional<rt_color> oc;
 };
-TAGWIRE_MESSAGE(rt_enums,
-                TAGWIRE_FIELD(1, c),
-                TAGWIRE_FIELD(2, p),
-                TAGWIRE_FIELD(3, t),
-                TAGWIRE_FIELD(4, w),
-                TAGWIRE_FIELD(5, s),
-                TAGWIRE_FIELD(6, vc),
-                TAGWIRE_FIELD(7, vcu, tagwire::unpacked),
+TAGWIRE_MESSAGE(rt_enums, TAGWIRE_FIELD(1, c), TAGWIRE_FIELD(2, p), TAGWIRE_FIELD(3, t), TAGWIRE_FIELD(4, w),
+                TAGWIRE_FIELD(5, s), TAGWIRE_FIELD(6, vc), TAGWIRE_FIELD(7, vcu, tagwire::unpacked),
                 TAGWIRE_FIELD(8, oc));
 
 struct rt_fp {
@@ -153,14 +143,8 @@ struct rt_fp {
   std::vector<float> uf;
   std::vector<double> ud;
 };
-TAGWIRE_MESSAGE(rt_fp,
-                TAGWIRE_FIELD(1, f),
-                TAGWIRE_FIELD(2, d),
-                TAGWIRE_FIELD(3, of),
-                TAGWIRE_FIELD(4, od),
-                TAGWIRE_FIELD(5, vf),
-                TAGWIRE_FIELD(6, vd),
-                TAGWIRE_FIELD(7, uf, tagwire::unpacked),
+TAGWIRE_MESSAGE(rt_fp, TAGWIRE_FIELD(1, f), TAGWIRE_FIELD(2, d), TAGWIRE_FIELD(3, of), TAGWIRE_FIELD(4, od),
+                TAGWIRE_FIELD(5, vf), TAGWIRE_FIELD(6, vd), TAGWIRE_FIELD(7, uf, tagwire::unpacked),
                 TAGWIRE_FIELD(8, ud, tagwire::unpacked));
 
 struct rt_text {
@@ -174,16 +158,9 @@ struct rt_text {
   std::vector<std::vector<std::byte>> vvb;
   std::vector<std::string> vsb;
 };
-TAGWIRE_MESSAGE(rt_text,
-                TAGWIRE_FIELD(1, s),
-                TAGWIRE_FIELD(2, b, tagwire::bytes),
-                TAGWIRE_FIELD(3, vb),
-                TAGWIRE_FIELD(4, vu),
-                TAGWIRE_FIELD(5, vc),
-                TAGWIRE_FIELD(6, os),
-                TAGWIRE_FIELD(7, vs),
-                TAGWIRE_FIELD(8, vvb),
-                TAGWIRE_FIELD(9, vsb, tagwire::bytes));
+TAGWIRE_MESSAGE(rt_text, TAGWIRE_FIELD(1, s), TAGWIRE_FIELD(2, b, tagwire::bytes), TAGWIRE_FIELD(3, vb),
+                TAGWIRE_FIELD(4, vu), TAGWIRE_FIELD(5, vc), TAGWIRE_FIELD(6, os), TAGWIRE_FIELD(7, vs),
+                TAGWIRE_FIELD(8, vvb), TAGWIRE_FIELD(9, vsb, tagwire::bytes));
 
 // The same repeated fields, packed (the default) and unpacked.
 #define RT_REPEATED_MEMBERS       \
@@ -212,39 +189,21 @@ struct rt_rep_unpacked {
 };
 #undef RT_REPEATED_MEMBERS
 
-TAGWIRE_MESSAGE(rt_rep_packed,
-                TAGWIRE_FIELD(1, i32),
-                TAGWIRE_FIELD(2, i64),
-                TAGWIRE_FIELD(3, s32, tagwire::sint),
-                TAGWIRE_FIELD(4, s64, tagwire::sint),
-                TAGWIRE_FIELD(5, sf32, tagwire::sfixed),
-                TAGWIRE_FIELD(6, sf64, tagwire::sfixed),
-                TAGWIRE_FIELD(7, u32),
-                TAGWIRE_FIELD(8, u64),
-                TAGWIRE_FIELD(9, f32, tagwire::fixed),
-                TAGWIRE_FIELD(10, f64, tagwire::fixed),
-                TAGWIRE_FIELD(11, b),
-                TAGWIRE_FIELD(12, e),
-                TAGWIRE_FIELD(13, f),
-                TAGWIRE_FIELD(14, d),
-                TAGWIRE_FIELD(15, i16),
+TAGWIRE_MESSAGE(rt_rep_packed, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, i64), TAGWIRE_FIELD(3, s32, tagwire::sint),
+                TAGWIRE_FIELD(4, s64, tagwire::sint), TAGWIRE_FIELD(5, sf32, tagwire::sfixed),
+                TAGWIRE_FIELD(6, sf64, tagwire::sfixed), TAGWIRE_FIELD(7, u32), TAGWIRE_FIELD(8, u64),
+                TAGWIRE_FIELD(9, f32, tagwire::fixed), TAGWIRE_FIELD(10, f64, tagwire::fixed), TAGWIRE_FIELD(11, b),
+                TAGWIRE_FIELD(12, e), TAGWIRE_FIELD(13, f), TAGWIRE_FIELD(14, d), TAGWIRE_FIELD(15, i16),
                 TAGWIRE_FIELD(16, u16));
-TAGWIRE_MESSAGE(rt_rep_unpacked,
-                TAGWIRE_FIELD(1, i32, tagwire::unpacked),
-                TAGWIRE_FIELD(2, i64, tagwire::unpacked),
+TAGWIRE_MESSAGE(rt_rep_unpacked, TAGWIRE_FIELD(1, i32, tagwire::unpacked), TAGWIRE_FIELD(2, i64, tagwire::unpacked),
                 TAGWIRE_FIELD(3, s32, tagwire::sint, tagwire::unpacked),
                 TAGWIRE_FIELD(4, s64, tagwire::sint, tagwire::unpacked),
                 TAGWIRE_FIELD(5, sf32, tagwire::sfixed, tagwire::unpacked),
-                TAGWIRE_FIELD(6, sf64, tagwire::sfixed, tagwire::unpacked),
-                TAGWIRE_FIELD(7, u32, tagwire::unpacked),
-                TAGWIRE_FIELD(8, u64, tagwire::unpacked),
-                TAGWIRE_FIELD(9, f32, tagwire::fixed, tagwire::unpacked),
-                TAGWIRE_FIELD(10, f64, tagwire::fixed, tagwire::unpacked),
-                TAGWIRE_FIELD(11, b, tagwire::unpacked),
-                TAGWIRE_FIELD(12, e, tagwire::unpacked),
-                TAGWIRE_FIELD(13, f, tagwire::unpacked),
-                TAGWIRE_FIELD(14, d, tagwire::unpacked),
-                TAGWIRE_FIELD(15, i16, tagwire::unpacked),
+                TAGWIRE_FIELD(6, sf64, tagwire::sfixed, tagwire::unpacked), TAGWIRE_FIELD(7, u32, tagwire::unpacked),
+                TAGWIRE_FIELD(8, u64, tagwire::unpacked), TAGWIRE_FIELD(9, f32, tagwire::fixed, tagwire::unpacked),
+                TAGWIRE_FIELD(10, f64, tagwire::fixed, tagwire::unpacked), TAGWIRE_FIELD(11, b, tagwire::unpacked),
+                TAGWIRE_FIELD(12, e, tagwire::unpacked), TAGWIRE_FIELD(13, f, tagwire::unpacked),
+                TAGWIRE_FIELD(14, d, tagwire::unpacked), TAGWIRE_FIELD(15, i16, tagwire::unpacked),
                 TAGWIRE_FIELD(16, u16, tagwire::unpacked));
 
 struct rt_inner {
@@ -260,11 +219,7 @@ struct rt_outer {
   std::unique_ptr<rt_inner> ptr;
   std::int32_t after = 0;
 };
-TAGWIRE_MESSAGE(rt_outer,
-                TAGWIRE_FIELD(1, one),
-                TAGWIRE_FIELD(2, many),
-                TAGWIRE_FIELD(3, maybe),
-                TAGWIRE_FIELD(4, ptr),
+TAGWIRE_MESSAGE(rt_outer, TAGWIRE_FIELD(1, one), TAGWIRE_FIELD(2, many), TAGWIRE_FIELD(3, maybe), TAGWIRE_FIELD(4, ptr),
                 TAGWIRE_FIELD(5, after));
 
 struct rt_tree {
@@ -291,16 +246,9 @@ struct rt_opts {
   std::optional<std::vector<std::byte>> by;
   std::optional<rt_inner> m;
 };
-TAGWIRE_MESSAGE(rt_opts,
-                TAGWIRE_FIELD(1, i),
-                TAGWIRE_FIELD(2, l, tagwire::sint),
-                TAGWIRE_FIELD(3, u, tagwire::fixed),
-                TAGWIRE_FIELD(4, b),
-                TAGWIRE_FIELD(5, e),
-                TAGWIRE_FIELD(6, d),
-                TAGWIRE_FIELD(7, s),
-                TAGWIRE_FIELD(8, by),
-                TAGWIRE_FIELD(9, m));
+TAGWIRE_MESSAGE(rt_opts, TAGWIRE_FIELD(1, i), TAGWIRE_FIELD(2, l, tagwire::sint), TAGWIRE_FIELD(3, u, tagwire::fixed),
+                TAGWIRE_FIELD(4, b), TAGWIRE_FIELD(5, e), TAGWIRE_FIELD(6, d), TAGWIRE_FIELD(7, s),
+                TAGWIRE_FIELD(8, by), TAGWIRE_FIELD(9, m));
 
 struct rt_small {
   std::int8_t i8 = 0;
@@ -314,17 +262,10 @@ struct rt_small {
   std::uint8_t fx8 = 0;
   std::optional<std::int16_t> o16;
 };
-TAGWIRE_MESSAGE(rt_small,
-                TAGWIRE_FIELD(1, i8),
-                TAGWIRE_FIELD(2, i16),
-                TAGWIRE_FIELD(3, u8),
-                TAGWIRE_FIELD(4, u16),
-                TAGWIRE_FIELD(5, s8, tagwire::sint),
-                TAGWIRE_FIELD(6, s16, tagwire::sint),
-                TAGWIRE_FIELD(7, sf16, tagwire::sfixed),
-                TAGWIRE_FIELD(8, fx16, tagwire::fixed),
-                TAGWIRE_FIELD(9, fx8, tagwire::fixed),
-                TAGWIRE_FIELD(10, o16));
+TAGWIRE_MESSAGE(rt_small, TAGWIRE_FIELD(1, i8), TAGWIRE_FIELD(2, i16), TAGWIRE_FIELD(3, u8), TAGWIRE_FIELD(4, u16),
+                TAGWIRE_FIELD(5, s8, tagwire::sint), TAGWIRE_FIELD(6, s16, tagwire::sint),
+                TAGWIRE_FIELD(7, sf16, tagwire::sfixed), TAGWIRE_FIELD(8, fx16, tagwire::fixed),
+                TAGWIRE_FIELD(9, fx8, tagwire::fixed), TAGWIRE_FIELD(10, o16));
 
 // Described without the macro.
 struct rt_manual {
@@ -926,9 +867,9 @@ TEST_CASE("roundtrip: decode from every kind of input range") {
   m.id = 150;
   m.name = "testing";
   // 08 96 01 | 12 07 "testing"
-  constexpr std::array<std::byte, 12> arr{
-      std::byte{0x08}, std::byte{0x96}, std::byte{0x01}, std::byte{0x12}, std::byte{0x07}, std::byte{'t'},
-      std::byte{'e'},  std::byte{'s'},  std::byte{'t'},  std::byte{'i'},  std::byte{'n'},  std::byte{'g'}};
+  constexpr std::array<std::byte, 12> arr{std::byte{0x08}, std::byte{0x96}, std::byte{0x01}, std::byte{0x12},
+                                          std::byte{0x07}, std::byte{'t'},  std::byte{'e'},  std::byte{'s'},
+                                          std::byte{'t'},  std::byte{'i'},  std::byte{'n'},  std::byte{'g'}};
   std::vector<std::byte> encoded;
   (void)tagwire::encode_to(m, encoded);
   CHECK(encoded == std::vector<std::byte>(arr.begin(), arr.end()));

@@ -34,8 +34,8 @@ struct person {
   std::vector<phone_number> phones;
   std::int32_t delta = 0;
 };
-TAGWIRE_MESSAGE(person, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, id), TAGWIRE_FIELD(3, email),
-                TAGWIRE_FIELD(4, phones), TAGWIRE_FIELD(5, delta, tagwire::sint));
+TAGWIRE_MESSAGE(person, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, id), TAGWIRE_FIELD(3, email), TAGWIRE_FIELD(4, phones),
+                TAGWIRE_FIELD(5, delta, tagwire::sint));
 
 // Every scalar type and override, presence and repetition.
 struct scalars {
@@ -70,9 +70,8 @@ TAGWIRE_MESSAGE(scalars, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, i64), TAGWIRE_F
                 TAGWIRE_FIELD(9, sf32, tagwire::sfixed), TAGWIRE_FIELD(10, sf64, tagwire::sfixed),
                 TAGWIRE_FIELD(11, flag), TAGWIRE_FIELD(12, f), TAGWIRE_FIELD(13, d), TAGWIRE_FIELD(14, text),
                 TAGWIRE_FIELD(15, raw, tagwire::bytes), TAGWIRE_FIELD(16, blob), TAGWIRE_FIELD(17, small),
-                TAGWIRE_FIELD(18, maybe), TAGWIRE_FIELD(19, owned), TAGWIRE_FIELD(20, sub),
-                TAGWIRE_FIELD(21, packed), TAGWIRE_FIELD(22, loose, tagwire::unpacked), TAGWIRE_FIELD(23, words),
-                TAGWIRE_FIELD(24, kinds));
+                TAGWIRE_FIELD(18, maybe), TAGWIRE_FIELD(19, owned), TAGWIRE_FIELD(20, sub), TAGWIRE_FIELD(21, packed),
+                TAGWIRE_FIELD(22, loose, tagwire::unpacked), TAGWIRE_FIELD(23, words), TAGWIRE_FIELD(24, kinds));
 
 // Oneof, maps, and recursion through box, unique_ptr and vector.
 enum class color : std::uint8_t { red = 1, green = 2 };  // no zero enumerator
@@ -97,8 +96,8 @@ struct tree {
 };
 // The oneof's alternatives are 3 and 9 (declared out of order): the block sits at number 3.
 TAGWIRE_MESSAGE(tree, TAGWIRE_FIELD(1, id),
-                TAGWIRE_ONEOF(payload, TAGWIRE_ALT(9, text), TAGWIRE_ALT(3, code, tagwire::sint),
-                              TAGWIRE_ALT(10, note), TAGWIRE_ALT(11, shade)),
+                TAGWIRE_ONEOF(payload, TAGWIRE_ALT(9, text), TAGWIRE_ALT(3, code, tagwire::sint), TAGWIRE_ALT(10, note),
+                              TAGWIRE_ALT(11, shade)),
                 TAGWIRE_FIELD(2, counts), TAGWIRE_FIELD(4, kids, tagwire::key<tagwire::sfixed>),
                 TAGWIRE_FIELD(5, shades, tagwire::key<tagwire::fixed>),
                 TAGWIRE_FIELD(6, flags, tagwire::value<tagwire::bytes>), TAGWIRE_FIELD(7, left),
@@ -141,8 +140,7 @@ struct request {
 TAGWIRE_MESSAGE(request, TAGWIRE_FIELD(1, id, tagwire::required), TAGWIRE_FIELD(2, hdr, tagwire::group),
                 TAGWIRE_FIELD(3, history, tagwire::group), TAGWIRE_FIELD(4, header, tagwire::group),
                 TAGWIRE_FIELD(5, copy), TAGWIRE_FIELD(6, xs), TAGWIRE_FIELD(7, ys, tagwire::unpacked),
-                TAGWIRE_FIELD(8, ratio),
-                TAGWIRE_ONEOF(pick, TAGWIRE_ALT(9, name), TAGWIRE_ALT(10, in, tagwire::group)),
+                TAGWIRE_FIELD(8, ratio), TAGWIRE_ONEOF(pick, TAGWIRE_ALT(9, name), TAGWIRE_ALT(10, in, tagwire::group)),
                 TAGWIRE_FIELD(11, by_name), TAGWIRE_FIELD(12, d, tagwire::group), TAGWIRE_FIELD(13, shade),
                 TAGWIRE_FIELD(14, raw));
 
@@ -182,8 +180,9 @@ TAGWIRE_MESSAGE(frame, TAGWIRE_FIELD(1, sender), TAGWIRE_FIELD(2, tags), TAGWIRE
 
 template <>
 struct tagwire::descriptor<sc::hidden> {
-  static constexpr auto fields = std::tuple{tagwire::field<1, &sc::hidden::w>{"w"}, tagwire::field<2, &sc::hidden::s>{"s"},
-                                            tagwire::field<3, &sc::hidden::anonymous>{}};
+  static constexpr auto fields =
+      std::tuple{tagwire::field<1, &sc::hidden::w>{"w"}, tagwire::field<2, &sc::hidden::s>{"s"},
+                 tagwire::field<3, &sc::hidden::anonymous>{}};
 };
 
 namespace sc_their {
@@ -194,7 +193,8 @@ struct vec2 {
 }  // namespace sc_their
 template <>
 struct tagwire::descriptor<sc_their::vec2> {
-  static constexpr auto fields = std::tuple{tagwire::field<1, &sc_their::vec2::x>{"x"}, tagwire::field<2, &sc_their::vec2::y>{"y"}};
+  static constexpr auto fields =
+      std::tuple{tagwire::field<1, &sc_their::vec2::x>{"x"}, tagwire::field<2, &sc_their::vec2::y>{"y"}};
 };
 template <>
 struct tagwire::proto_name<sc_their::vec2> {
@@ -499,7 +499,7 @@ TAGWIRE_MESSAGE(half, TAGWIRE_FIELD(1, self), TAGWIRE_FIELD(2, in, tagwire::grou
 namespace tdet = tagwire::detail;
 static_assert(!tdet::symbols_unique(tdet::reachable<sc_dup_b::holder>{}));
 static_assert(tdet::symbols_unique(tdet::reachable<sc_dup_a::point>{}));
-static_assert(!tdet::symbols_unique(tdet::reachable<sc_enum_clash::both>{}));   // A_B_C twice
+static_assert(!tdet::symbols_unique(tdet::reachable<sc_enum_clash::both>{}));  // A_B_C twice
 static_assert(!tdet::symbols_unique(tdet::reachable<sc_enum_clash::uses_odd>{}));
 static_assert(tdet::symbols_unique(tdet::reachable<sc_enum_clash::uses_fine>{}));
 static_assert(!tdet::groups_acyclic<sc_cycles::g1>());
@@ -548,8 +548,8 @@ struct retired {
   std::int32_t kept = 0;
   std::string renamed;
 };
-TAGWIRE_MESSAGE(retired, TAGWIRE_FIELD(1, kept), TAGWIRE_RESERVED(2), TAGWIRE_RESERVED(4, 6),
-                TAGWIRE_FIELD(7, renamed), TAGWIRE_RESERVED(100, 536870911));
+TAGWIRE_MESSAGE(retired, TAGWIRE_FIELD(1, kept), TAGWIRE_RESERVED(2), TAGWIRE_RESERVED(4, 6), TAGWIRE_FIELD(7, renamed),
+                TAGWIRE_RESERVED(100, 536870911));
 }  // namespace schema_reserved
 
 TEST_CASE("proto_schema: TAGWIRE_RESERVED ranges become reserved statements") {

@@ -62,9 +62,12 @@ std::vector<std::byte> concat(std::initializer_list<std::vector<std::byte>> part
 
 // Empty messages, 1-, 2- and 3-byte prefixes, a negative packed value.
 std::vector<note> sample() {
-  return {note{150, "hi", {}},          note{},
-          note{0, std::string(297, 'a'), {}}, note{7, "", {-1, 2, 300}},
-          note{},                       note{1, std::string(16381, 'z'), {5}},
+  return {note{150, "hi", {}},
+          note{},
+          note{0, std::string(297, 'a'), {}},
+          note{7, "", {-1, 2, 300}},
+          note{},
+          note{1, std::string(16381, 'z'), {5}},
           note{2, std::string(125, 'b'), {}}};
 }
 
@@ -379,7 +382,7 @@ TEST_CASE("stream_decoder: feeds char, unsigned char and std::string input") {
 }
 
 TEST_CASE("stream_decoder: a message of exactly the maximum is accepted, one byte more is not") {
-  const auto at_limit = frame(note{0, std::string(297, 'a'), {}});   // 300-byte payload
+  const auto at_limit = frame(note{0, std::string(297, 'a'), {}});    // 300-byte payload
   const auto over_limit = frame(note{0, std::string(298, 'a'), {}});  // 301-byte payload
   REQUIRE(at_limit.size() == 302);
   REQUIRE(over_limit.size() == 303);
@@ -530,7 +533,8 @@ TEST_CASE("stream_decoder: error offsets count from the start of the stream") {
 
 TEST_CASE("stream_decoder: decode options are applied to each message") {
   const auto nested = hex("04 0a 02 08 01");
-  tagwire::stream_decoder<strm::wrapper> strict(tagwire::stream_options{.decode = tagwire::decode_options{.max_depth = 0}});
+  tagwire::stream_decoder<strm::wrapper> strict(
+      tagwire::stream_options{.decode = tagwire::decode_options{.max_depth = 0}});
   strict.feed(nested);
   strm::wrapper w;
   auto r = strict.next(w);

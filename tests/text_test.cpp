@@ -22,8 +22,8 @@
 namespace tx {
 enum class color : std::int32_t { red = 0, green = 1 };
 TAGWIRE_ENUM(color, red, green);
-enum class bare : std::int32_t { a = 0, b = 1 };            // no TAGWIRE_ENUM: printed as numbers
-enum class wide : std::uint32_t { top = 0xffffffffu };      // -1 on the wire
+enum class bare : std::int32_t { a = 0, b = 1 };        // no TAGWIRE_ENUM: printed as numbers
+enum class wide : std::uint32_t { top = 0xffffffffu };  // -1 on the wire
 TAGWIRE_ENUM(wide, top);
 
 struct basic {

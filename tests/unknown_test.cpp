@@ -23,10 +23,10 @@ TAGWIRE_MESSAGE(sub2, TAGWIRE_FIELD(1, a), TAGWIRE_FIELD(2, b));
 struct v2 {
   std::int32_t id = 0;
   std::string name;
-  double score = 0;            // new in v2
+  double score = 0;                // new in v2
   std::vector<std::int32_t> tags;  // new in v2
-  sub2 extra;                  // new in v2
-  std::uint32_t flags = 0;     // new in v2, fixed32
+  sub2 extra;                      // new in v2
+  std::uint32_t flags = 0;         // new in v2, fixed32
 };
 TAGWIRE_MESSAGE(v2, TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(2, name), TAGWIRE_FIELD(3, score), TAGWIRE_FIELD(4, tags),
                 TAGWIRE_FIELD(5, extra), TAGWIRE_FIELD(6, flags, tagwire::fixed));

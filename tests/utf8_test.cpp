@@ -48,11 +48,13 @@ bool reference_valid(const bytes& s) {
     std::size_t len = 0;
     std::uint32_t cp = 0;
     std::uint32_t min = 0;
+    // clang-format off
     if ((b0 & 0x80) == 0) { len = 1; cp = b0; min = 0; }
     else if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
     else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
     else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
     else return false;
+    // clang-format on
     if (s.size() - i < len) return false;
     for (std::size_t k = 1; k < len; ++k) {
       const unsigned b = std::to_integer<unsigned>(s[i + k]);
@@ -90,25 +92,25 @@ constexpr bool cx_valid(const char (&s)[N]) {
 static_assert(cx_valid(""));
 static_assert(cx_valid("plain ascii"));
 static_assert(cx_valid("\xc2\x80"));
-static_assert(cx_valid("\xe2\x82\xac"));           // U+20AC
-static_assert(cx_valid("\xed\x9f\xbf"));           // U+D7FF, last before the surrogates
-static_assert(cx_valid("\xee\x80\x80"));           // U+E000, first after them
-static_assert(cx_valid("\xef\xbf\xbf"));           // U+FFFF
-static_assert(cx_valid("\xf0\x9f\x98\x80"));       // U+1F600
-static_assert(cx_valid("\xf4\x8f\xbf\xbf"));       // U+10FFFF
-static_assert(!cx_valid("\x80"));                  // stray continuation
-static_assert(!cx_valid("\xc0\x80"));              // overlong U+0000
-static_assert(!cx_valid("\xc1\xbf"));              // overlong U+007F
-static_assert(!cx_valid("\xe0\x9f\xbf"));          // overlong U+07FF
-static_assert(!cx_valid("\xf0\x8f\xbf\xbf"));      // overlong U+FFFF
-static_assert(!cx_valid("\xed\xa0\x80"));          // U+D800
-static_assert(!cx_valid("\xed\xbf\xbf"));          // U+DFFF
-static_assert(!cx_valid("\xf4\x90\x80\x80"));      // U+110000
+static_assert(cx_valid("\xe2\x82\xac"));       // U+20AC
+static_assert(cx_valid("\xed\x9f\xbf"));       // U+D7FF, last before the surrogates
+static_assert(cx_valid("\xee\x80\x80"));       // U+E000, first after them
+static_assert(cx_valid("\xef\xbf\xbf"));       // U+FFFF
+static_assert(cx_valid("\xf0\x9f\x98\x80"));   // U+1F600
+static_assert(cx_valid("\xf4\x8f\xbf\xbf"));   // U+10FFFF
+static_assert(!cx_valid("\x80"));              // stray continuation
+static_assert(!cx_valid("\xc0\x80"));          // overlong U+0000
+static_assert(!cx_valid("\xc1\xbf"));          // overlong U+007F
+static_assert(!cx_valid("\xe0\x9f\xbf"));      // overlong U+07FF
+static_assert(!cx_valid("\xf0\x8f\xbf\xbf"));  // overlong U+FFFF
+static_assert(!cx_valid("\xed\xa0\x80"));      // U+D800
+static_assert(!cx_valid("\xed\xbf\xbf"));      // U+DFFF
+static_assert(!cx_valid("\xf4\x90\x80\x80"));  // U+110000
 static_assert(!cx_valid("\xf5\x80\x80\x80"));
 static_assert(!cx_valid("\xff"));
-static_assert(!cx_valid("\xe2\x82"));              // truncated
-static_assert(!cx_valid("abc\xf0\x9f\x98"));       // truncated at the end
-static_assert(!cx_valid("\xe2\x82x"));             // continuation replaced by ASCII
+static_assert(!cx_valid("\xe2\x82"));         // truncated
+static_assert(!cx_valid("abc\xf0\x9f\x98"));  // truncated at the end
+static_assert(!cx_valid("\xe2\x82x"));        // continuation replaced by ASCII
 
 // Every single byte at compile time, against the obvious rule.
 constexpr bool cx_every_byte() {
@@ -183,16 +185,16 @@ TEST_CASE("utf8: every scalar value encoded correctly is valid, every surrogate 
 
 TEST_CASE("utf8: boundary code points, checked against Python's strict decoder") {
   CHECK(valid(from({0x7F})));
-  CHECK(valid(from({0xC2, 0x80})));              // U+0080
-  CHECK(valid(from({0xDF, 0xBF})));              // U+07FF
-  CHECK(valid(from({0xE0, 0xA0, 0x80})));        // U+0800
-  CHECK(valid(from({0xED, 0x9F, 0xBF})));        // U+D7FF
-  CHECK_FALSE(valid(from({0xED, 0xA0, 0x80})));  // U+D800
-  CHECK_FALSE(valid(from({0xED, 0xBF, 0xBF})));  // U+DFFF
-  CHECK(valid(from({0xEE, 0x80, 0x80})));        // U+E000
-  CHECK(valid(from({0xEF, 0xBF, 0xBF})));        // U+FFFF (a noncharacter, still valid)
-  CHECK(valid(from({0xF0, 0x90, 0x80, 0x80})));  // U+10000
-  CHECK(valid(from({0xF4, 0x8F, 0xBF, 0xBF})));  // U+10FFFF
+  CHECK(valid(from({0xC2, 0x80})));                    // U+0080
+  CHECK(valid(from({0xDF, 0xBF})));                    // U+07FF
+  CHECK(valid(from({0xE0, 0xA0, 0x80})));              // U+0800
+  CHECK(valid(from({0xED, 0x9F, 0xBF})));              // U+D7FF
+  CHECK_FALSE(valid(from({0xED, 0xA0, 0x80})));        // U+D800
+  CHECK_FALSE(valid(from({0xED, 0xBF, 0xBF})));        // U+DFFF
+  CHECK(valid(from({0xEE, 0x80, 0x80})));              // U+E000
+  CHECK(valid(from({0xEF, 0xBF, 0xBF})));              // U+FFFF (a noncharacter, still valid)
+  CHECK(valid(from({0xF0, 0x90, 0x80, 0x80})));        // U+10000
+  CHECK(valid(from({0xF4, 0x8F, 0xBF, 0xBF})));        // U+10FFFF
   CHECK_FALSE(valid(from({0xF4, 0x90, 0x80, 0x80})));  // U+110000
   // A CESU-8 surrogate pair for U+1F600 is not UTF-8.
   CHECK_FALSE(valid(from({0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80})));
@@ -204,10 +206,16 @@ TEST_CASE("utf8: overlong encodings are rejected") {
     CHECK_FALSE(valid(encode_as(cp, 2)));
   }
   for (std::uint32_t cp = 0; cp < 0x800; ++cp) {
-    if (valid(encode_as(cp, 3))) { CAPTURE(cp); FAIL_CHECK("3-byte overlong accepted"); }
+    if (valid(encode_as(cp, 3))) {
+      CAPTURE(cp);
+      FAIL_CHECK("3-byte overlong accepted");
+    }
   }
   for (std::uint32_t cp = 0; cp < 0x10000; ++cp) {
-    if (valid(encode_as(cp, 4))) { CAPTURE(cp); FAIL_CHECK("4-byte overlong accepted"); }
+    if (valid(encode_as(cp, 4))) {
+      CAPTURE(cp);
+      FAIL_CHECK("4-byte overlong accepted");
+    }
   }
   // The classic ones, and the 5- and 6-byte forms of RFC 2279.
   CHECK_FALSE(valid(from({0xC0, 0xAF})));
@@ -220,7 +228,10 @@ TEST_CASE("utf8: overlong encodings are rejected") {
 
 TEST_CASE("utf8: four-byte values above U+10FFFF are rejected") {
   for (std::uint32_t cp = 0x110000; cp <= 0x1FFFFF; ++cp) {
-    if (valid(encode(cp))) { CAPTURE(cp); FAIL_CHECK("above U+10FFFF accepted"); }
+    if (valid(encode(cp))) {
+      CAPTURE(cp);
+      FAIL_CHECK("above U+10FFFF accepted");
+    }
   }
 }
 
@@ -232,11 +243,11 @@ TEST_CASE("utf8: truncation at every position of multi-byte sequences") {
       CAPTURE(cp);
       CAPTURE(cut);
       const bytes head(e.begin(), e.begin() + static_cast<std::ptrdiff_t>(cut));
-      CHECK_FALSE(valid(head));                     // alone
-      CHECK_FALSE(valid(framed(0, head, 1)));       // followed by ASCII
-      CHECK_FALSE(valid(framed(0, head, 20)));      // followed by a long ASCII run
-      CHECK_FALSE(valid(framed(21, head, 0)));      // at the end of a long ASCII run
-      bytes twice = head;                           // followed by a whole sequence
+      CHECK_FALSE(valid(head));                 // alone
+      CHECK_FALSE(valid(framed(0, head, 1)));   // followed by ASCII
+      CHECK_FALSE(valid(framed(0, head, 20)));  // followed by a long ASCII run
+      CHECK_FALSE(valid(framed(21, head, 0)));  // at the end of a long ASCII run
+      bytes twice = head;                       // followed by a whole sequence
       twice.insert(twice.end(), e.begin(), e.end());
       CHECK_FALSE(valid(twice));
       // Missing the lead instead: stray continuations.
@@ -269,7 +280,7 @@ TEST_CASE("utf8: a sequence with ASCII between its bytes, at every offset") {
 }
 
 TEST_CASE("utf8: one bad byte at every offset of an ASCII run") {
-  const std::array<bytes, 8> bad = {from({0x80}), from({0xBF}), from({0xC0}), from({0xC1}),
+  const std::array<bytes, 8> bad = {from({0x80}), from({0xBF}), from({0xC0}),       from({0xC1}),
                                     from({0xF5}), from({0xFF}), from({0xE2, 0x82}), from({0xED, 0xA0, 0x80})};
   for (const bytes& b : bad) {
     for (std::size_t len = 0; len <= 48; ++len) {

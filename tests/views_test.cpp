@@ -105,11 +105,13 @@ TEST_CASE("packed_view: one run only; malformed runs are errors") {
   const auto after_wire = hex("22 01 01 22 00");  // views point into it: it must outlive them
   auto empty_after = tagwire::decode<vw::viewed>(after_wire);
   REQUIRE(empty_after.has_value());
-  CHECK(std::vector<std::int32_t>(empty_after->values.begin(), empty_after->values.end()) == std::vector<std::int32_t>{1});
+  CHECK(std::vector<std::int32_t>(empty_after->values.begin(), empty_after->values.end()) ==
+        std::vector<std::int32_t>{1});
   const auto before_wire = hex("22 00 22 01 02");
   auto empty_before = tagwire::decode<vw::viewed>(before_wire);
   REQUIRE(empty_before.has_value());
-  CHECK(std::vector<std::int32_t>(empty_before->values.begin(), empty_before->values.end()) == std::vector<std::int32_t>{2});
+  CHECK(std::vector<std::int32_t>(empty_before->values.begin(), empty_before->values.end()) ==
+        std::vector<std::int32_t>{2});
   auto empty = tagwire::decode<vw::viewed>(hex("22 00"));
   REQUIRE(empty.has_value());
   CHECK(empty->values.empty());

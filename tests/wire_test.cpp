@@ -82,11 +82,11 @@ TEST_CASE("read_tag: field numbers, wire types, limits") {
   CHECK(read("7d") == std::tuple{errc::ok, 15u, wire_type::fixed32});
   CHECK(read("82 01") == std::tuple{errc::ok, 16u, wire_type::len});
   CHECK(read("f9 ff ff ff 0f") == std::tuple{errc::ok, 536870911u, wire_type::fixed64});
-  CHECK(std::get<0>(read("00")) == errc::invalid_field_number);           // field 0
+  CHECK(std::get<0>(read("00")) == errc::invalid_field_number);              // field 0
   CHECK(std::get<0>(read("80 80 80 80 10")) == errc::invalid_field_number);  // field 2^29
-  CHECK(std::get<0>(read("0e")) == errc::invalid_wire_type);              // wire type 6
-  CHECK(std::get<0>(read("0f")) == errc::invalid_wire_type);              // wire type 7
-  CHECK(std::get<0>(read("88 80 80 80 80 00")) == errc::varint_overflow);  // 6-byte tag
+  CHECK(std::get<0>(read("0e")) == errc::invalid_wire_type);                 // wire type 6
+  CHECK(std::get<0>(read("0f")) == errc::invalid_wire_type);                 // wire type 7
+  CHECK(std::get<0>(read("88 80 80 80 80 00")) == errc::varint_overflow);    // 6-byte tag
   CHECK(std::get<0>(read("88 80")) == errc::truncated);
   // A non-minimal tag of up to 5 bytes is accepted.
   CHECK(read("88 80 80 80 00") == std::tuple{errc::ok, 1u, wire_type::varint});

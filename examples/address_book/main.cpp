@@ -79,8 +79,16 @@ int main() {
   //        0A 03 '5' '5' '5'        number (1, len) = "555"
   //        10 02                    type   (2, varint) = WORK
   const person ann{"Ann", 7, "a@b.c", {{"555", phone_type::work}}};
-  const std::string expected_ann = "\x0A\x03" "Ann" "\x10\x07" "\x1A\x05" "a@b.c"
-                                   "\x22\x07" "\x0A\x03" "555" "\x10\x02";
+  const std::string expected_ann =
+      "\x0A\x03"
+      "Ann"
+      "\x10\x07"
+      "\x1A\x05"
+      "a@b.c"
+      "\x22\x07"
+      "\x0A\x03"
+      "555"
+      "\x10\x02";
   std::string ann_bytes;
   if (!tagwire::encode_to(ann, ann_bytes)) return fail("encoding Ann");
   if (ann_bytes != expected_ann) return fail("Ann's bytes differ from the hand-computed encoding");
@@ -89,8 +97,8 @@ int main() {
   // 2. A whole book; defaults (id 0, empty email, MOBILE) are simply not written.
   address_book book;
   book.people.push_back(ann);
-  book.people.push_back({"Bob Smith", 1234, "bob@example.com",
-                         {{"555-4321", phone_type::home}, {"555-0000", phone_type::mobile}}});
+  book.people.push_back(
+      {"Bob Smith", 1234, "bob@example.com", {{"555-4321", phone_type::home}, {"555-0000", phone_type::mobile}}});
   book.people.push_back({"Zoë", -1, "", {}});  // UTF-8 name; a negative int32 takes 10 bytes
 
   // 3. Save: encode into a byte vector and write it as a binary file.

@@ -39,9 +39,9 @@ namespace {
 using chat::chat_message;
 
 std::uint64_t now_ms() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count());
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
 }
 
 // Every blocking call gives up after 5 seconds, so the example always ends.
@@ -73,8 +73,8 @@ got receive_message(int fd, tagwire::stream_decoder<chat_message>& dec, chat_mes
   for (;;) {
     const tagwire::result<bool> r = dec.next(out);
     if (!r) {
-      std::fprintf(stderr, "chat_stream: bad stream: %s at byte %zu\n",
-                   tagwire::to_string(r.error().code).data(), r.error().offset);
+      std::fprintf(stderr, "chat_stream: bad stream: %s at byte %zu\n", tagwire::to_string(r.error().code).data(),
+                   r.error().offset);
       return got::failure;
     }
     if (*r) return got::message;

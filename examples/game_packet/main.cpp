@@ -15,18 +15,15 @@ namespace game {
 
 struct entity_update {
   std::uint64_t entity_id = 0;
-  float x = 0, y = 0, z = 0;             // float: fixed 4 bytes on the wire
-  std::int32_t health_delta = 0;         // often negative: zigzag keeps -1 at 1 byte, not 10
-  std::vector<std::uint32_t> components; // repeated scalars are packed: one tag for the lot
-  std::vector<float> velocity;           // packed floats: a length plus 4 bytes each
+  float x = 0, y = 0, z = 0;              // float: fixed 4 bytes on the wire
+  std::int32_t health_delta = 0;          // often negative: zigzag keeps -1 at 1 byte, not 10
+  std::vector<std::uint32_t> components;  // repeated scalars are packed: one tag for the lot
+  std::vector<float> velocity;            // packed floats: a length plus 4 bytes each
   friend bool operator==(const entity_update&, const entity_update&) = default;
 };
-TAGWIRE_MESSAGE(entity_update,
-  TAGWIRE_FIELD(1, entity_id),
-  TAGWIRE_FIELD(2, x), TAGWIRE_FIELD(3, y), TAGWIRE_FIELD(4, z),
-  TAGWIRE_FIELD(5, health_delta, tagwire::sint),
-  TAGWIRE_FIELD(6, components),
-  TAGWIRE_FIELD(7, velocity));
+TAGWIRE_MESSAGE(entity_update, TAGWIRE_FIELD(1, entity_id), TAGWIRE_FIELD(2, x), TAGWIRE_FIELD(3, y),
+                TAGWIRE_FIELD(4, z), TAGWIRE_FIELD(5, health_delta, tagwire::sint), TAGWIRE_FIELD(6, components),
+                TAGWIRE_FIELD(7, velocity));
 
 struct packet {
   std::uint32_t tick = 0;
@@ -74,8 +71,8 @@ int main() {
   const auto written = tagwire::encode(pkt, buf);  // result<std::span<std::byte>>: the written prefix
   if (!written) return fail("encoding into 512 bytes");
   const std::size_t size = tagwire::encoded_size(pkt);  // what a sender uses to size a datagram
-  std::printf("tick %u: %zu updates in %zu bytes (buffer %zu)\n", static_cast<unsigned>(pkt.tick),
-              pkt.updates.size(), written->size(), buf.size());
+  std::printf("tick %u: %zu updates in %zu bytes (buffer %zu)\n", static_cast<unsigned>(pkt.tick), pkt.updates.size(),
+              written->size(), buf.size());
   if (written->size() != size) return fail("encoded_size() differs from the bytes written");
   if (written->data() != buf.data()) return fail("the output should start at the buffer's front");
 
@@ -86,9 +83,8 @@ int main() {
   if (!std::signbit(back->updates[2].x)) return fail("-0.0f lost its sign");
   for (const entity_update& u : back->updates)
     std::printf("  entity %llu at (%g, %g, %g) health %+d, %zu components\n",
-                static_cast<unsigned long long>(u.entity_id), static_cast<double>(u.x),
-                static_cast<double>(u.y), static_cast<double>(u.z), static_cast<int>(u.health_delta),
-                u.components.size());
+                static_cast<unsigned long long>(u.entity_id), static_cast<double>(u.x), static_cast<double>(u.y),
+                static_cast<double>(u.z), static_cast<int>(u.health_delta), u.components.size());
 
   // 5. Too small a buffer: an error value that says how much is needed, and nothing written.
   std::array<std::byte, 32> small;

@@ -33,12 +33,12 @@ struct reading {
 TAGWIRE_MESSAGE(reading, TAGWIRE_FIELD(1, channel), TAGWIRE_FIELD(2, value));
 
 struct report {
-  tagwire::fixed_string<24> device;                 // string, at most 24 chars
+  tagwire::fixed_string<24> device;  // string, at most 24 chars
   std::uint64_t uptime_ms = 0;
   unit units = unit::celsius;
-  tagwire::fixed_vector<reading, 8> readings;       // repeated message, at most 8
-  tagwire::fixed_vector<std::int16_t, 16> trend;    // packed sint32, at most 16
-  tagwire::fixed_vector<std::byte, 8> crc_seed;     // bytes, at most 8
+  tagwire::fixed_vector<reading, 8> readings;     // repeated message, at most 8
+  tagwire::fixed_vector<std::int16_t, 16> trend;  // packed sint32, at most 16
+  tagwire::fixed_vector<std::byte, 8> crc_seed;   // bytes, at most 8
 };
 TAGWIRE_MESSAGE(report, TAGWIRE_FIELD(1, device), TAGWIRE_FIELD(2, uptime_ms), TAGWIRE_FIELD(3, units),
                 TAGWIRE_FIELD(4, readings), TAGWIRE_FIELD(5, trend, tagwire::sint), TAGWIRE_FIELD(6, crc_seed));
@@ -69,9 +69,9 @@ int main() {
   r.trend = {-2, -1, 0, 3, 5};
   r.crc_seed = {std::byte{0x5a}, std::byte{0xa5}};
 
-  auto frame = tagwire::encode(r, tx_buffer);           // the written prefix of tx_buffer
+  auto frame = tagwire::encode(r, tx_buffer);  // the written prefix of tx_buffer
   if (!frame) return fail("encode");
-  auto back = tagwire::decode<report>(*frame);           // fills the fixed containers in place
+  auto back = tagwire::decode<report>(*frame);  // fills the fixed containers in place
   if (!back) return fail("decode");
 
   // A peer sending more than a receiver can hold is an error, never a silent truncation.
@@ -86,7 +86,6 @@ int main() {
   std::printf("report: %zu bytes in a static buffer, %zu allocations\n", frame->size(), during);
   std::printf("device %s, %zu readings, first %.2f K\n", back->device.c_str(), back->readings.size(),
               static_cast<double>(back->readings[0].value));
-  std::printf("small receiver: %s at byte %zu\n", tagwire::to_string(small.error().code).data(),
-              small.error().offset);
+  std::printf("small receiver: %s at byte %zu\n", tagwire::to_string(small.error().code).data(), small.error().offset);
   return 0;
 }

@@ -34,17 +34,16 @@ struct guild {
 TAGWIRE_MESSAGE(guild, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, rank));
 
 struct player {
-  std::string name;                   // 1: unchanged
-  std::uint32_t level = 0;            // 2: unchanged
-  std::int32_t points = 0;            // 3: renamed from score; same number, same sint encoding
-  guild team;                         // 4: new nested message
-  std::vector<std::string> titles;    // 5: new repeated string
-  std::vector<std::uint32_t> items;   // 6: new repeated scalar, packed
+  std::string name;                  // 1: unchanged
+  std::uint32_t level = 0;           // 2: unchanged
+  std::int32_t points = 0;           // 3: renamed from score; same number, same sint encoding
+  guild team;                        // 4: new nested message
+  std::vector<std::string> titles;   // 5: new repeated string
+  std::vector<std::uint32_t> items;  // 6: new repeated scalar, packed
   friend bool operator==(const player&, const player&) = default;
 };
-TAGWIRE_MESSAGE(player, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, level),
-                TAGWIRE_FIELD(3, points, tagwire::sint), TAGWIRE_FIELD(4, team),
-                TAGWIRE_FIELD(5, titles), TAGWIRE_FIELD(6, items));
+TAGWIRE_MESSAGE(player, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, level), TAGWIRE_FIELD(3, points, tagwire::sint),
+                TAGWIRE_FIELD(4, team), TAGWIRE_FIELD(5, titles), TAGWIRE_FIELD(6, items));
 }  // namespace v2
 
 namespace {
@@ -64,8 +63,8 @@ int main() {
   const auto as_v1 = tagwire::decode<v1::player>(newer_bytes);
   if (!as_v1) return fail("v1 could not decode v2 bytes");
   if (!(*as_v1 == v1::player{"Ada", 12, -40})) return fail("v1 read wrong values from v2 bytes");
-  std::printf("v2 -> v1: %zu bytes; v1 sees name=%s level=%u score=%d\n", newer_bytes.size(),
-              as_v1->name.c_str(), static_cast<unsigned>(as_v1->level), static_cast<int>(as_v1->score));
+  std::printf("v2 -> v1: %zu bytes; v1 sees name=%s level=%u score=%d\n", newer_bytes.size(), as_v1->name.c_str(),
+              static_cast<unsigned>(as_v1->level), static_cast<int>(as_v1->score));
 
   // v1 does not keep the fields it skipped: re-encoding gives v1's own, shorter bytes.
   std::string v1_again;
@@ -86,8 +85,7 @@ int main() {
     return fail("new v2 fields should hold their defaults");
   std::printf("v1 -> v2: %zu bytes; v2 sees name=%s level=%u points=%d, guild \"%s\", %zu titles, %zu items\n",
               older_bytes.size(), as_v2->name.c_str(), static_cast<unsigned>(as_v2->level),
-              static_cast<int>(as_v2->points), as_v2->team.name.c_str(), as_v2->titles.size(),
-              as_v2->items.size());
+              static_cast<int>(as_v2->points), as_v2->team.name.c_str(), as_v2->titles.size(), as_v2->items.size());
 
   // 3. New fields at their defaults are not written, so v2 sends v1's exact bytes: adding
   //    fields costs nothing until they are used.

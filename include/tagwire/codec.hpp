@@ -18,9 +18,26 @@ namespace tagwire::detail {
 
 // The proto type of one value. Scalars come before `string`.
 enum class kind : std::uint8_t {
-  int32, int64, uint32, uint64, sint32, sint64, fixed32, fixed64, sfixed32, sfixed64,
-  boolean, enumeration, float32, float64,
-  string, bytes, message, group, packed_view, unsupported
+  int32,
+  int64,
+  uint32,
+  uint64,
+  sint32,
+  sint64,
+  fixed32,
+  fixed64,
+  sfixed32,
+  sfixed64,
+  boolean,
+  enumeration,
+  float32,
+  float64,
+  string,
+  bytes,
+  message,
+  group,
+  packed_view,
+  unsupported
 };
 
 template <class V, class F>
@@ -53,9 +70,16 @@ consteval kind kind_of() {
 
 constexpr wire_type wire_of(kind k) {
   switch (k) {
-    case kind::fixed64: case kind::sfixed64: case kind::float64: return wire_type::fixed64;
-    case kind::fixed32: case kind::sfixed32: case kind::float32: return wire_type::fixed32;
-    case kind::string: case kind::bytes: case kind::message: case kind::packed_view: return wire_type::len;
+    case kind::fixed64:
+    case kind::sfixed64:
+    case kind::float64: return wire_type::fixed64;
+    case kind::fixed32:
+    case kind::sfixed32:
+    case kind::float32: return wire_type::fixed32;
+    case kind::string:
+    case kind::bytes:
+    case kind::message:
+    case kind::packed_view: return wire_type::len;
     case kind::group: return wire_type::start_group;
     default: return wire_type::varint;
   }
@@ -92,9 +116,11 @@ struct field_meta {
   // Bytes per value for fixed-width kinds, 0 for varints.
   static constexpr std::size_t width = wt == wire_type::fixed32 ? 4 : wt == wire_type::fixed64 ? 8 : 0;
   // A packed run of these can be copied as it is on a little-endian host.
+  // clang-format off
   static constexpr bool memcpy_ok = width != 0 && sizeof(value_type) == width &&
                                     (std::is_floating_point_v<value_type> || std::is_integral_v<value_type>) &&
                                     std::endian::native == std::endian::little;
+  // clang-format on
 };
 
 template <class F>
@@ -108,8 +134,10 @@ struct map_meta {
 // The raw wire value (varint payload or fixed bits) of `v`.
 template <kind K, class V>
 constexpr std::uint64_t to_raw(const V& v) noexcept {
-  if constexpr (K == kind::int32) return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
-  else if constexpr (K == kind::int64 || K == kind::sfixed64) return static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
+  if constexpr (K == kind::int32)
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
+  else if constexpr (K == kind::int64 || K == kind::sfixed64)
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
   else if constexpr (K == kind::uint32 || K == kind::fixed32) return static_cast<std::uint32_t>(v);
   else if constexpr (K == kind::uint64 || K == kind::fixed64) return static_cast<std::uint64_t>(v);
   else if constexpr (K == kind::sint32) return zigzag_encode32(static_cast<std::int32_t>(v));
@@ -117,7 +145,8 @@ constexpr std::uint64_t to_raw(const V& v) noexcept {
   else if constexpr (K == kind::sfixed32) return static_cast<std::uint32_t>(static_cast<std::int32_t>(v));
   else if constexpr (K == kind::boolean) return v ? 1u : 0u;
   else if constexpr (K == kind::enumeration)
-    return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(static_cast<std::underlying_type_t<V>>(v))));
+    return static_cast<std::uint64_t>(
+        static_cast<std::int64_t>(static_cast<std::int32_t>(static_cast<std::underlying_type_t<V>>(v))));
   else if constexpr (K == kind::float32) return std::bit_cast<std::uint32_t>(v);
   else if constexpr (K == kind::float64) return std::bit_cast<std::uint64_t>(v);
 }
@@ -150,7 +179,8 @@ consteval bool check_field() {
                 "std::string, a byte vector or a described message (did you forget TAGWIRE_MESSAGE?), "
                 "or one of those inside a std::optional, a std::unique_ptr or a container");
   if constexpr (std::is_enum_v<typename M::value_type>)
-    static_assert(sizeof(typename M::value_type) <= 4, "tagwire: enum fields need an underlying type of at most 32 bits");
+    static_assert(sizeof(typename M::value_type) <= 4,
+                  "tagwire: enum fields need an underlying type of at most 32 bits");
   if constexpr (M::form == shape::map) {
     using MM = map_meta<F>;
     constexpr kind key_kind = MM::K::k;
@@ -170,9 +200,11 @@ struct message_info {
   using declared_type = std::remove_cvref_t<decltype(declared)>;
   static constexpr std::size_t declared_count = std::tuple_size_v<declared_type>;
 
+  // clang-format off
   static constexpr bool all_descriptors = []<std::size_t... I>(std::index_sequence<I...>) {
     return (is_descriptor<std::tuple_element_t<I, declared_type>> && ... && true);
   }(std::make_index_sequence<declared_count>{});
+  // clang-format on
   static_assert(all_descriptors,
                 "tagwire: a message's field descriptors must be tagwire::field<number, &T::member, "
                 "encodings...> objects (or TAGWIRE_ONEOF / TAGWIRE_UNKNOWN)");
@@ -180,14 +212,14 @@ struct message_info {
   static constexpr auto fields = [] {
     if constexpr (all_descriptors)
       return std::apply([](const auto&... d) { return std::tuple_cat(flatten_one(d)...); }, declared);
-    else
-      return std::tuple<>{};
+    else return std::tuple<>{};
   }();
   using tuple_type = std::remove_cvref_t<decltype(fields)>;
   static constexpr std::size_t count = std::tuple_size_v<tuple_type>;
   template <std::size_t I>
   using field_t = std::tuple_element_t<I, tuple_type>;
 
+  // clang-format off
   static constexpr bool valid = []<std::size_t... I, std::size_t... D>(std::index_sequence<I...>,
                                                                       std::index_sequence<D...>) {
     if constexpr (!all_descriptors) {
@@ -205,8 +237,10 @@ struct message_info {
       return (check_field<T, field_t<I>>() && ... && true);
     }
   }(std::make_index_sequence<count>{}, std::make_index_sequence<declared_count>{});
+  // clang-format on
 
   // Field indices in ascending field-number order: the order of the encoded output.
+  // clang-format off
   static constexpr std::array<std::size_t, count> order = []<std::size_t... I>(std::index_sequence<I...>) {
     std::array<std::size_t, count> o{I...};
     const std::array<std::uint32_t, count> n{field_t<I>::number...};
@@ -231,12 +265,14 @@ struct message_info {
     if constexpr (dense) ((t[field_t<I>::number] = static_cast<index_type>(I)), ...);
     return t;
   }(std::make_index_sequence<count>{});
-  static constexpr std::array<std::uint32_t, count> sorted_numbers = []<std::size_t... I>(std::index_sequence<I...>) {
-    const std::array<std::uint32_t, count> n{field_t<I>::number...};
-    std::array<std::uint32_t, count> s{};
-    for (std::size_t i = 0; i < count; ++i) s[i] = n[order[i]];
-    return s;
-  }(std::make_index_sequence<count>{});
+  static constexpr std::array<std::uint32_t, count> sorted_numbers =
+      []<std::size_t... I>(std::index_sequence<I...>) {
+        const std::array<std::uint32_t, count> n{field_t<I>::number...};
+        std::array<std::uint32_t, count> s{};
+        for (std::size_t i = 0; i < count; ++i) s[i] = n[order[i]];
+        return s;
+      }(std::make_index_sequence<count>{});
+  // clang-format on
   static constexpr std::size_t index_of(std::uint32_t number) noexcept {
     if constexpr (dense) {
       return number <= max_number ? by_number[number] : count;
@@ -252,29 +288,34 @@ struct message_info {
   }
 
   // The TAGWIRE_UNKNOWN member, if declared: its index among the declared descriptors.
+  // clang-format off
   static constexpr std::size_t unknown_index = []<std::size_t... D>(std::index_sequence<D...>) {
     std::size_t i = declared_count;
     ((is_unknown<std::tuple_element_t<D, declared_type>>::value ? (i = D, 0) : 0), ...);
     return i;
   }(std::make_index_sequence<declared_count>{});
+  // clang-format on
   static constexpr bool keeps_unknown = unknown_index < declared_count;
 
   // Required fields: how many, and each field's slot among them (count when not required).
+  // clang-format off
   static constexpr std::size_t required_count = []<std::size_t... I>(std::index_sequence<I...>) {
     return (std::size_t{field_meta<field_t<I>>::is_required} + ... + 0);
   }(std::make_index_sequence<count>{});
-  static constexpr std::array<std::uint32_t, required_count> required_numbers = []<std::size_t... I>(std::index_sequence<I...>) {
-    std::array<std::uint32_t, required_count> n{};
-    std::size_t next = 0;
-    ((field_meta<field_t<I>>::is_required ? (n[next++] = field_t<I>::number, 0) : 0), ...);
-    return n;
-  }(std::make_index_sequence<count>{});
+  static constexpr std::array<std::uint32_t, required_count> required_numbers =
+      []<std::size_t... I>(std::index_sequence<I...>) {
+        std::array<std::uint32_t, required_count> n{};
+        std::size_t next = 0;
+        ((field_meta<field_t<I>>::is_required ? (n[next++] = field_t<I>::number, 0) : 0), ...);
+        return n;
+      }(std::make_index_sequence<count>{});
   static constexpr std::array<std::size_t, count> required_slot = []<std::size_t... I>(std::index_sequence<I...>) {
     std::array<std::size_t, count> slot{};
     std::size_t next = 0;
     ((slot[I] = field_meta<field_t<I>>::is_required ? next++ : count), ...);
     return slot;
   }(std::make_index_sequence<count>{});
+  // clang-format on
 };
 
 // The unknown-fields member of `m` (precondition: message_info<T>::keeps_unknown).

@@ -43,14 +43,18 @@ namespace detail {
 
 // The smallest unsigned type that holds 0..N, used for the stored size.
 template <std::size_t N>
-using small_size_t = std::conditional_t<
-    N <= UINT8_MAX, std::uint8_t,
-    std::conditional_t<N <= UINT16_MAX, std::uint16_t, std::conditional_t<N <= UINT32_MAX, std::uint32_t, std::size_t>>>;
+using small_size_t =
+    std::conditional_t<N <= UINT8_MAX, std::uint8_t,
+                       std::conditional_t<N <= UINT16_MAX, std::uint16_t,
+                                          std::conditional_t<N <= UINT32_MAX, std::uint32_t, std::size_t>>>;
 
 // Element types stored in a plain array member: no constructor or destructor runs for the
 // unused slots, and every operation is usable in constant expressions.
+// clang-format off
 template <class T>
-inline constexpr bool plain_storage = std::is_trivially_default_constructible_v<T> && std::is_trivially_destructible_v<T>;
+inline constexpr bool plain_storage =
+    std::is_trivially_default_constructible_v<T> && std::is_trivially_destructible_v<T>;
+// clang-format on
 
 template <class T, std::size_t N, bool = plain_storage<T>>
 struct fixed_storage {
@@ -120,6 +124,7 @@ class fixed_vector {
   // The copy and move constructors delegate to the default constructor so that, should an
   // element constructor throw (with exceptions on), the destructor frees what was built.
 
+  // clang-format off
   /// A copy of other's elements.
   constexpr fixed_vector(const fixed_vector& other) requires std::is_copy_constructible_v<T>
       : fixed_vector() {
@@ -153,6 +158,7 @@ class fixed_vector {
     }
     return *this;
   }
+  // clang-format on
 
   /// Replaces the elements with copies of the list's; aborts if it has more than N. Returns *this.
   constexpr fixed_vector& operator=(std::initializer_list<T> list) {
@@ -340,6 +346,7 @@ class fixed_vector {
     while (size_ < n) unchecked_emplace_back(value);
   }
 
+  // clang-format off
   /// Exchanges the elements of *this and other, element by element.
   constexpr void swap(fixed_vector& other) noexcept(std::is_nothrow_swappable_v<T> &&
                                                     std::is_nothrow_move_constructible_v<T>) {
@@ -354,10 +361,12 @@ class fixed_vector {
     for (size_type i = common; i < longer.size_; ++i) shorter.unchecked_emplace_back(std::move(longer[i]));
     longer.shrink_to(common);
   }
+  // clang-format on
 
   /// Exchanges the elements of a and b.
   friend constexpr void swap(fixed_vector& a, fixed_vector& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
+  // clang-format off
   /// Whether a and b hold equal elements in the same order.
   friend constexpr bool operator==(const fixed_vector& a, const fixed_vector& b)
     requires std::equality_comparable<T>
@@ -371,6 +380,7 @@ class fixed_vector {
   {
     return std::lexicographical_compare_three_way(a.begin(), a.end(), b.begin(), b.end());
   }
+  // clang-format on
 
  private:
   using size_t_ = detail::small_size_t<N>;

@@ -28,7 +28,8 @@ struct reader_access {
   static constexpr const std::byte* end(const wire_reader& r) noexcept { return r.end_; }
   static constexpr void seek(wire_reader& r, const std::byte* p) noexcept { r.p_ = p; }
   template <wire_type WT>
-  TAGWIRE_DETAIL_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
+  TAGWIRE_DETAIL_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q,
+                                                          record& rec) noexcept {
     return r.read_value_as<WT>(q, rec);
   }
   static constexpr error read_rest(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
@@ -40,10 +41,11 @@ struct reader_access {
 // table, sixteen cases at a time.
 template <std::size_t N, std::size_t Base = 0, class F>
 TAGWIRE_DETAIL_INLINE constexpr void visit_index(std::size_t i, F& f) {
-#define TAGWIRE_DETAIL_CASE(k)                                                \
-  case k:                                                                     \
+#define TAGWIRE_DETAIL_CASE(k)                                                          \
+  case k:                                                                               \
     if constexpr (Base + (k) < N) f(std::integral_constant<std::size_t, Base + (k)>{}); \
     return;
+  // clang-format off
   switch (i - Base) {
     TAGWIRE_DETAIL_CASE(0) TAGWIRE_DETAIL_CASE(1) TAGWIRE_DETAIL_CASE(2) TAGWIRE_DETAIL_CASE(3)
     TAGWIRE_DETAIL_CASE(4) TAGWIRE_DETAIL_CASE(5) TAGWIRE_DETAIL_CASE(6) TAGWIRE_DETAIL_CASE(7)
@@ -53,6 +55,7 @@ TAGWIRE_DETAIL_INLINE constexpr void visit_index(std::size_t i, F& f) {
       if constexpr (Base + 16 < N) visit_index<N, Base + 16>(i, f);
       return;
   }
+  // clang-format on
 #undef TAGWIRE_DETAIL_CASE
 }
 
@@ -65,7 +68,8 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out = nullptr, b
 template <class F>
 consteval bool singular_message_with_required() {
   using M = field_meta<F>;
-  if constexpr (M::is_message && M::form != shape::repeated) return message_info<typename M::value_type>::required_count != 0;
+  if constexpr (M::is_message && M::form != shape::repeated)
+    return message_info<typename M::value_type>::required_count != 0;
   else return false;
 }
 template <class F, bool = singular_message_with_required<F>()>
@@ -198,7 +202,8 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
       }
       out.resize(n);  // last one wins: the value is replaced
       if (std::is_constant_evaluated()) {
-        for (std::size_t i = 0; i < n; ++i) std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
+        for (std::size_t i = 0; i < n; ++i)
+          std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
       } else if (n != 0) {
         copy_bytes(std::data(out), rec.bytes.data(), n);
       }
@@ -224,7 +229,9 @@ constexpr std::size_t count_terminators(const std::byte* p, const std::byte* end
 }
 
 template <class C>
-concept reservable = requires(C& c, std::size_t n) { c.reserve(n); };
+concept reservable = requires(C& c, std::size_t n) {
+  c.reserve(n);
+};
 
 // A packed run of scalars: the whole payload must be whole values.
 template <class F, class C>
@@ -271,8 +278,7 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
       }
     }
     if constexpr (reservable<C>) out.reserve(out.size() + n);
-    for (; p != end; p += M::width)
-      out.push_back(from_raw<M::k, V>(M::width == 4 ? load_le32(p) : load_le64(p)));
+    for (; p != end; p += M::width) out.push_back(from_raw<M::k, V>(M::width == 4 ? load_le32(p) : load_le64(p)));
   }
   return {};
 }
@@ -328,7 +334,7 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
   using V = typename M::value_type;
   auto& v = m.*F::member;
   if constexpr (M::k == kind::unsupported) {
-    return {};  // already reported by check_field
+    return {};                                                     // already reported by check_field
   } else if constexpr (M::form == shape::repeated && M::scalar) {  // packed and unpacked both accepted
     if (rec.type == M::wt) {
       if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
@@ -342,7 +348,9 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
     if constexpr (M::k == kind::packed_view) {
       // An unpacked element is this field's data, but a view holds one packed run: an error,
       // never a silent drop.
-      constexpr wire_type element = V::width == 0 ? wire_type::varint : V::width == 4 ? wire_type::fixed32 : wire_type::fixed64;
+      constexpr wire_type element = V::width == 0   ? wire_type::varint
+                                    : V::width == 4 ? wire_type::fixed32
+                                                    : wire_type::fixed64;
       if (rec.type == element) return {errc::capacity_exceeded, rec.offset, rec.field};
     }
     if (rec.type != M::wt) {
@@ -435,7 +443,8 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
         const std::size_t old = u.size();
         u.resize(old + n);
         if (std::is_constant_evaluated()) {
-          for (std::size_t i = 0; i < n; ++i) std::data(u)[old + i] = static_cast<std::ranges::range_value_t<decltype(u)>>(begin[i]);
+          for (std::size_t i = 0; i < n; ++i)
+            std::data(u)[old + i] = static_cast<std::ranges::range_value_t<decltype(u)>>(begin[i]);
         } else {
           copy_bytes(std::data(u) + old, begin, n);
         }
@@ -449,6 +458,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     if (seen_out != nullptr) {
       for (std::size_t i = 0; i < info::required_count; ++i) seen_out[i] = seen_out[i] || seen[i];
     } else {
+      // clang-format off
       [&]<std::size_t... I>(std::index_sequence<I...>) {
         (void)(((info::required_slot[I] < info::count && !seen[info::required_slot[I]] &&
                  !(merge && already_set<typename info::template field_t<I>>(m)))
@@ -456,9 +466,11 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
                     : false) ||
                ...);
       }(std::make_index_sequence<info::count>{});
+      // clang-format on
     }
   }
   // Singular sub-messages are complete once this message's records end.
+  // clang-format off
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (void)(([&](const auto& kid) {
              if constexpr (requires { kid.seen; }) {
@@ -471,13 +483,14 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
            }(std::get<I>(kids))) ||
            ...);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
   if (missing != 0) return {errc::missing_required, r.offset(), missing};
   return {};
 }
 
 template <class B>
 concept byte_input = std::ranges::contiguous_range<B> && std::ranges::sized_range<B> &&
-                     byte_like<std::remove_cv_t<std::ranges::range_value_t<B>>>;
+    byte_like<std::remove_cv_t<std::ranges::range_value_t<B>>>;
 
 template <class B>
 constexpr std::span<const std::byte> input_bytes(const B& b) noexcept {
@@ -486,8 +499,7 @@ constexpr std::span<const std::byte> input_bytes(const B& b) noexcept {
                 "terminating NUL");
   if constexpr (std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, std::byte>)
     return {std::ranges::data(b), std::ranges::size(b)};
-  else
-    return {reinterpret_cast<const std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
+  else return {reinterpret_cast<const std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
 }
 
 }  // namespace detail

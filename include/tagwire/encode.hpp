@@ -109,10 +109,12 @@ constexpr std::byte* write_entry_back(std::byte* p, const K& k, const V& v) noex
 
 // Map entries go out sorted by key (libprotobuf's deterministic order). A std::map with the
 // default ordering is walked as it is; other maps are sorted through a vector of pointers.
+// clang-format off
 template <class Map>
 concept key_ordered = requires { typename Map::key_compare; } &&
                       (std::same_as<typename Map::key_compare, std::less<typename Map::key_type>> ||
                        std::same_as<typename Map::key_compare, std::less<>>);
+// clang-format on
 
 template <class F, class Map>
 constexpr std::byte* write_map_back(std::byte* p, const Map& v) {
@@ -207,18 +209,22 @@ constexpr std::byte* write_message_back(const T& m, std::byte* p) noexcept {
     p -= u.size();
     copy_in(p, std::data(u), u.size());
   }
+  // clang-format off
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((p = write_field_back<typename info::template field_t<info::order[info::count - 1 - I]>>(m, p)), ...);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
   return p;
 }
 
+// clang-format off
 template <class C>
 concept output_container = requires(C& c, std::size_t n) {
   c.resize(n);
   c.size();
   { std::data(c) };
 } && byte_like<std::remove_cv_t<std::ranges::range_value_t<C>>>;
+// clang-format on
 
 }  // namespace detail
 

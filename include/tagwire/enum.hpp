@@ -45,7 +45,9 @@ constexpr std::array<enum_entry<E>, N> make_enum_entries(const E (&values)[N], s
 }
 
 template <class E>
-concept has_enum_entries = requires(const E* p) { tagwire_enum_entries(p); };
+concept has_enum_entries = requires(const E* p) {
+  tagwire_enum_entries(p);
+};
 }  // namespace detail
 
 /// An enum registered with TAGWIRE_ENUM.
@@ -79,10 +81,10 @@ template <described_enum E>
 /// Registers the names of an enum's enumerators, at namespace scope beside it:
 ///   TAGWIRE_ENUM(color, red, green, blue);
 /// Used by the text format and the schema export. Works for scoped and unscoped enums.
-#define TAGWIRE_ENUM(type, ...)                                                        \
-  [[maybe_unused]] constexpr auto tagwire_enum_entries(const type*) noexcept {         \
-    using enum type;                                                                   \
-    constexpr type tagwire_values[] = {__VA_ARGS__};                                   \
-    return ::tagwire::detail::make_enum_entries(tagwire_values, #__VA_ARGS__);         \
-  }                                                                                    \
+#define TAGWIRE_ENUM(type, ...)                                                \
+  [[maybe_unused]] constexpr auto tagwire_enum_entries(const type*) noexcept { \
+    using enum type;                                                           \
+    constexpr type tagwire_values[] = {__VA_ARGS__};                           \
+    return ::tagwire::detail::make_enum_entries(tagwire_values, #__VA_ARGS__); \
+  }                                                                            \
   static_assert(true)

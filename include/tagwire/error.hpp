@@ -108,11 +108,21 @@ class result {
     else std::construct_at(std::addressof(err_), o.err_);
   }
   constexpr result& operator=(const result& o) {
-    if (this != &o) { destroy(); ok_ = o.ok_; if (ok_) std::construct_at(std::addressof(val_), o.val_); else std::construct_at(std::addressof(err_), o.err_); }
+    if (this != &o) {
+      destroy();
+      ok_ = o.ok_;
+      if (ok_) std::construct_at(std::addressof(val_), o.val_);
+      else std::construct_at(std::addressof(err_), o.err_);
+    }
     return *this;
   }
   constexpr result& operator=(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (this != &o) { destroy(); ok_ = o.ok_; if (ok_) std::construct_at(std::addressof(val_), std::move(o.val_)); else std::construct_at(std::addressof(err_), o.err_); }
+    if (this != &o) {
+      destroy();
+      ok_ = o.ok_;
+      if (ok_) std::construct_at(std::addressof(val_), std::move(o.val_));
+      else std::construct_at(std::addressof(err_), o.err_);
+    }
     return *this;
   }
   constexpr ~result() { destroy(); }
@@ -121,11 +131,22 @@ class result {
   constexpr explicit operator bool() const noexcept { return ok_; }
 
   /// The value; throws bad_result_access (or aborts without exceptions) on an error.
-  [[nodiscard]] constexpr T& value() & { if (!ok_) detail::fail_access(err_); return val_; }
-  [[nodiscard]] constexpr const T& value() const& { if (!ok_) detail::fail_access(err_); return val_; }
-  [[nodiscard]] constexpr T&& value() && { if (!ok_) detail::fail_access(err_); return std::move(val_); }
+  [[nodiscard]] constexpr T& value() & {
+    if (!ok_) detail::fail_access(err_);
+    return val_;
+  }
+  [[nodiscard]] constexpr const T& value() const& {
+    if (!ok_) detail::fail_access(err_);
+    return val_;
+  }
+  [[nodiscard]] constexpr T&& value() && {
+    if (!ok_) detail::fail_access(err_);
+    return std::move(val_);
+  }
   template <class U>
-  [[nodiscard]] constexpr T value_or(U&& other) const& { return ok_ ? val_ : static_cast<T>(std::forward<U>(other)); }
+  [[nodiscard]] constexpr T value_or(U&& other) const& {
+    return ok_ ? val_ : static_cast<T>(std::forward<U>(other));
+  }
 
   /// Unchecked access; the caller has checked has_value().
   [[nodiscard]] constexpr T& operator*() & noexcept { return val_; }
@@ -138,7 +159,9 @@ class result {
   [[nodiscard]] constexpr const tagwire::error& error() const noexcept { return err_; }
 
  private:
-  constexpr void destroy() noexcept { if (ok_) std::destroy_at(std::addressof(val_)); }
+  constexpr void destroy() noexcept {
+    if (ok_) std::destroy_at(std::addressof(val_));
+  }
   union {
     T val_;
     tagwire::error err_;
@@ -156,7 +179,9 @@ class result<void> {
   constexpr result(const tagwire::error& e) noexcept : err_(e) {}
   [[nodiscard]] constexpr bool has_value() const noexcept { return err_.code == errc::ok; }
   constexpr explicit operator bool() const noexcept { return has_value(); }
-  constexpr void value() const { if (!has_value()) detail::fail_access(err_); }
+  constexpr void value() const {
+    if (!has_value()) detail::fail_access(err_);
+  }
   constexpr void operator*() const noexcept {}
   [[nodiscard]] constexpr const tagwire::error& error() const noexcept { return err_; }
 

@@ -16,8 +16,10 @@
 namespace tagwire {
 
 namespace detail {
-template <class> struct member_pointer_traits;
-template <class C, class M> struct member_pointer_traits<M C::*> {
+template <class>
+struct member_pointer_traits;
+template <class C, class M>
+struct member_pointer_traits<M C::*> {
   using class_type = C;
   using member_type = M;
 };
@@ -125,14 +127,22 @@ struct reserved {
 };
 
 namespace detail {
-template <class X> struct is_reserved : std::false_type {};
-template <std::int64_t Lo, std::int64_t Hi> struct is_reserved<reserved<Lo, Hi>> : std::true_type {};
-template <class X> struct is_field : std::false_type {};
-template <std::int64_t N, auto M, class... E> struct is_field<field<N, M, E...>> : std::true_type {};
-template <class X> struct is_oneof : std::false_type {};
-template <auto M, class... A> struct is_oneof<oneof<M, A...>> : std::true_type {};
-template <class X> struct is_unknown : std::false_type {};
-template <auto M> struct is_unknown<unknown<M>> : std::true_type {};
+template <class X>
+struct is_reserved : std::false_type {};
+template <std::int64_t Lo, std::int64_t Hi>
+struct is_reserved<reserved<Lo, Hi>> : std::true_type {};
+template <class X>
+struct is_field : std::false_type {};
+template <std::int64_t N, auto M, class... E>
+struct is_field<field<N, M, E...>> : std::true_type {};
+template <class X>
+struct is_oneof : std::false_type {};
+template <auto M, class... A>
+struct is_oneof<oneof<M, A...>> : std::true_type {};
+template <class X>
+struct is_unknown : std::false_type {};
+template <auto M>
+struct is_unknown<unknown<M>> : std::true_type {};
 template <class X>
 inline constexpr bool is_descriptor =
     is_field<X>::value || is_oneof<X>::value || is_unknown<X>::value || is_reserved<X>::value;
@@ -140,6 +150,7 @@ inline constexpr bool is_descriptor =
 // True when no field number of the flattened tuple Flat lies in a reserved range among D...
 template <class Flat, class... D>
 consteval bool outside_reserved() {
+  // clang-format off
   return []<std::size_t... I>(std::index_sequence<I...>) {
     const auto clear = [](std::uint32_t n) {
       return ([&] {
@@ -149,6 +160,7 @@ consteval bool outside_reserved() {
     };
     return (clear(std::tuple_element_t<I, Flat>::number) && ... && true);
   }(std::make_index_sequence<std::tuple_size_v<Flat>>{});
+  // clang-format on
 }
 
 template <class A, class B>
@@ -174,10 +186,12 @@ constexpr auto flatten_one(const D& d) {
   if constexpr (is_field<D>::value) {
     return std::tuple<D>{d};
   } else if constexpr (is_oneof<D>::value) {
+    // clang-format off
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return std::tuple<oneof_alt<D::member, I + 1, std::tuple_element_t<I, decltype(d.alts)>>...>{
           {std::get<I>(d.alts).name, d.name}...};
     }(std::make_index_sequence<std::tuple_size_v<decltype(d.alts)>>{});
+    // clang-format on
   } else {
     return std::tuple<>{};
   }
@@ -213,9 +227,11 @@ constexpr std::tuple<D...> make_fields(D... d) noexcept {
   static_assert((is_descriptor<D> && ...),
                 "tagwire: TAGWIRE_MESSAGE takes TAGWIRE_FIELD, TAGWIRE_ONEOF, TAGWIRE_UNKNOWN and TAGWIRE_RESERVED");
   using flat = decltype(std::tuple_cat(flatten_one(d)...));
-  static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
-    return unique_numbers<std::tuple_element_t<I, flat>...>();
-  }(std::make_index_sequence<std::tuple_size_v<flat>>{}), "tagwire: duplicate field number in a message");
+  static_assert(
+      []<std::size_t... I>(std::index_sequence<I...>) {
+        return unique_numbers<std::tuple_element_t<I, flat>...>();
+      }(std::make_index_sequence<std::tuple_size_v<flat>>{}),
+      "tagwire: duplicate field number in a message");
   static_assert(unique_members<D...>(), "tagwire: a member is described by two fields");
   static_assert((int{is_unknown<D>::value} + ... + 0) <= 1, "tagwire: a message has at most one TAGWIRE_UNKNOWN");
   static_assert(outside_reserved<flat, D...>(), "tagwire: a field number lies in a reserved range of its message");
@@ -238,15 +254,21 @@ struct descriptor;
 
 namespace detail {
 template <class T>
-concept has_adl_fields = requires(const T* p) { tagwire_fields(p); };
+concept has_adl_fields = requires(const T* p) {
+  tagwire_fields(p);
+};
 template <class T>
-concept has_descriptor = requires { descriptor<T>::fields; };
+concept has_descriptor = requires {
+  descriptor<T>::fields;
+};
 }  // namespace detail
 
 /// A type with a field descriptor: TAGWIRE_MESSAGE, a tagwire_fields(const T*) function
 /// found by ADL, or a tagwire::descriptor<T> specialisation.
+// clang-format off
 template <class T>
 concept message = std::is_class_v<T> && (detail::has_adl_fields<T> || detail::has_descriptor<T>);
+// clang-format on
 
 /// Returns the tuple of descriptors of T, as declared.
 template <message T>
@@ -264,6 +286,7 @@ template <message T>
 /// A std::variant<std::monostate, A, B...> member as a oneof:
 ///   TAGWIRE_ONEOF(member, TAGWIRE_ALT(number, name[, encoding...]), ...) — one per alternative.
 #define TAGWIRE_ONEOF(member, ...) ::tagwire::detail::make_oneof<&tagwire_self::member>(#member, __VA_ARGS__)
+// clang-format off
 #define TAGWIRE_ALT(number, name, ...) \
   ::tagwire::alt<(number) __VA_OPT__(, ) __VA_ARGS__> { #name }
 
@@ -272,13 +295,14 @@ template <message T>
 
 /// Keeps unknown records in a tagwire::unknown_fields member and writes them back.
 #define TAGWIRE_UNKNOWN(member) ::tagwire::unknown<&tagwire_self::member> { #member }
+// clang-format on
 
 /// Describes struct `type` at namespace scope beside it:
 ///   TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x), TAGWIRE_FIELD(2, y, tagwire::sint));
 /// Expands to a constexpr function found by argument-dependent lookup.
-#define TAGWIRE_MESSAGE(type, ...)                                                \
-  [[maybe_unused]] constexpr auto tagwire_fields(const type*) noexcept {          \
-    using tagwire_self = type;                                                    \
-    return ::tagwire::detail::make_fields(__VA_ARGS__);                           \
-  }                                                                               \
+#define TAGWIRE_MESSAGE(type, ...)                                       \
+  [[maybe_unused]] constexpr auto tagwire_fields(const type*) noexcept { \
+    using tagwire_self = type;                                           \
+    return ::tagwire::detail::make_fields(__VA_ARGS__);                  \
+  }                                                                      \
   static_assert(true)

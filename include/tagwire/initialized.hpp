@@ -48,9 +48,11 @@ template <message T>
 [[nodiscard]] constexpr bool is_initialized(const T& msg) noexcept {
   using info = detail::message_info<T>;
   static_assert(info::valid);
+  // clang-format off
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return (detail::field_initialized<typename info::template field_t<I>>(msg) && ... && true);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
 }
 
 }  // namespace tagwire

@@ -16,8 +16,24 @@ namespace tagwire {
 
 /// The protobuf type of a field's values (of a map's values; see field_view::key_type for keys).
 enum class proto_type : std::uint8_t {
-  int32, int64, uint32, uint64, sint32, sint64, fixed32, fixed64, sfixed32, sfixed64,
-  bool_, enum_, float_, double_, string, bytes, message, group
+  int32,
+  int64,
+  uint32,
+  uint64,
+  sint32,
+  sint64,
+  fixed32,
+  fixed64,
+  sfixed32,
+  sfixed64,
+  bool_,
+  enum_,
+  float_,
+  double_,
+  string,
+  bytes,
+  message,
+  group
 };
 
 /// How a field holds its values.
@@ -31,9 +47,9 @@ enum class field_label : std::uint8_t {
 
 /// Returns the .proto spelling of `t` ("int32", "bool", "enum", "float", "double", "group", ...).
 [[nodiscard]] constexpr std::string_view to_string(proto_type t) noexcept {
-  constexpr std::string_view names[] = {"int32",   "int64",    "uint32",   "uint64", "sint32", "sint64",
-                                        "fixed32", "fixed64",  "sfixed32", "sfixed64", "bool", "enum",
-                                        "float",   "double",   "string",   "bytes",  "message", "group"};
+  constexpr std::string_view names[] = {"int32",   "int64",   "uint32",   "uint64",   "sint32",  "sint64",
+                                        "fixed32", "fixed64", "sfixed32", "sfixed64", "bool",    "enum",
+                                        "float",   "double",  "string",   "bytes",    "message", "group"};
   return names[static_cast<std::size_t>(t)];
 }
 
@@ -46,7 +62,8 @@ enum class field_label : std::uint8_t {
 namespace detail {
 
 // The kind of the values a packed_view<T, E...> holds.
-template <class V> struct packed_view_kind;
+template <class V>
+struct packed_view_kind;
 template <class T, class... E>
 struct packed_view_kind<packed_view<T, E...>> {
   static constexpr kind value = field_meta<part<1, T, key<E...>>>::k;
@@ -186,6 +203,7 @@ template <class Msg, class Visitor>
 constexpr void for_each_field(Msg& msg, Visitor&& visitor) {
   using info = detail::message_info<std::remove_const_t<Msg>>;
   static_assert(info::valid);
+  // clang-format off
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (
         [&] {
@@ -197,6 +215,7 @@ constexpr void for_each_field(Msg& msg, Visitor&& visitor) {
         }(),
         ...);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
 }
 
 /// Returns the raw records `msg` keeps in its TAGWIRE_UNKNOWN member, or an empty span when

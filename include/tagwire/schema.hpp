@@ -23,8 +23,9 @@
 // - Fields in field-number order; a oneof is one block, at the place of its lowest alternative.
 //   A field of a hand-written descriptor without a name is called field_<number>.
 // - TAGWIRE_RESERVED ranges become `reserved` statements at the top of the message body.
-// - Not emitted: unknown_fields members (not fields) and proto2 [default = ...] for member initialisers (other languages read 0 / "" for
-//   an absent field, where tagwire keeps the initialiser).
+// - Not emitted: unknown_fields members (not fields) and proto2 [default = ...] for member
+//   initialisers (other languages read 0 / "" for an absent field, where tagwire keeps the
+//   initialiser).
 #pragma once
 
 #include <array>
@@ -132,7 +133,8 @@ template <kind K, class V>
 constexpr auto refs_of() noexcept {
   if constexpr (K == kind::message || K == kind::enumeration) return type_list<V>{};
   else if constexpr (K == kind::group) return type_list<as_group<V>>{};
-  else if constexpr (K == kind::packed_view) return refs_of<packed_inner<V>::meta::k, typename packed_inner<V>::meta::value_type>();
+  else if constexpr (K == kind::packed_view)
+    return refs_of<packed_inner<V>::meta::k, typename packed_inner<V>::meta::value_type>();
   else return type_list<>{};
 }
 
@@ -166,9 +168,11 @@ constexpr auto children_of() noexcept {
     return type_list<>{};
   } else {
     using info = message_info<T>;
+    // clang-format off
     return [&]<std::size_t... P>(std::index_sequence<P...>) {
       return (type_list<>{} + ... + field_refs<typename info::template field_t<info::order[P]>>());
     }(std::make_index_sequence<info::count>{});
+    // clang-format on
   }
 }
 
@@ -181,9 +185,9 @@ struct closure<type_list<D...>, type_list<>> {
 };
 template <class... D, class H, class... R>
 struct closure<type_list<D...>, type_list<H, R...>> {
-  using type = typename std::conditional_t<
-      list_has<H, type_list<D...>>, closure<type_list<D...>, type_list<R...>>,
-      closure<type_list<D..., H>, decltype(type_list<R...>{} + children_of<H>())>>::type;
+  using type =
+      typename std::conditional_t<list_has<H, type_list<D...>>, closure<type_list<D...>, type_list<R...>>,
+                                  closure<type_list<D..., H>, decltype(type_list<R...>{} + children_of<H>())>>::type;
 };
 
 template <class... Roots>
@@ -194,10 +198,12 @@ using reachable = typename closure<type_list<>, type_list<Roots...>>::type;
 template <class T>
 consteval bool uses_proto2() {
   using info = message_info<T>;
+  // clang-format off
   return []<std::size_t... I>(std::index_sequence<I...>) {
     return ((field_meta<typename info::template field_t<I>>::is_required ||
              field_meta<typename info::template field_t<I>>::k == kind::group) || ... || false);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
 }
 
 template <class X>
@@ -215,6 +221,7 @@ consteval bool any_proto2(type_list<X...>) {
 template <class T, class... Chain>
 consteval bool groups_acyclic() {
   using info = message_info<T>;
+  // clang-format off
   return []<std::size_t... I>(std::index_sequence<I...>) {
     return ([]<class F>() {
       using M = field_meta<F>;
@@ -227,6 +234,7 @@ consteval bool groups_acyclic() {
       }
     }.template operator()<typename info::template field_t<I>>() && ... && true);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
 }
 
 template <class X>
@@ -365,7 +373,8 @@ constexpr std::string_view scalar_keyword(kind k) noexcept {
 template <kind K, class V>
 void write_type(schema_writer& w) {
   if constexpr (K == kind::message || K == kind::enumeration) w.type_ref(schema_name<V>());
-  else if constexpr (K == kind::packed_view) write_type<packed_inner<V>::meta::k, typename packed_inner<V>::meta::value_type>(w);
+  else if constexpr (K == kind::packed_view)
+    write_type<packed_inner<V>::meta::k, typename packed_inner<V>::meta::value_type>(w);
   else w.out += scalar_keyword(K);
 }
 
@@ -444,9 +453,11 @@ template <class T, std::size_t P>
 consteval bool oneof_seen_before() {
   using info = message_info<T>;
   using F = typename info::template field_t<info::order[P]>;
+  // clang-format off
   return []<std::size_t... Q>(std::index_sequence<Q...>) {
     return (same_member<typename info::template field_t<info::order[Q]>, F>() || ... || false);
   }(std::make_index_sequence<P>{});
+  // clang-format on
 }
 
 template <class T, std::size_t P>
@@ -463,12 +474,14 @@ void write_at(schema_writer& w, int level) {
     if (!oneof_name.empty()) w.out += oneof_name;
     else w.out += "oneof_" + std::to_string(F::number);
     w.out += " {\n";
+    // clang-format off
     [&]<std::size_t... Q>(std::index_sequence<Q...>) {
       ([&] {
         using G = typename info::template field_t<info::order[Q]>;
         if constexpr (same_member<G, F>()) write_field<T, info::order[Q]>(w, level + 1, true);
       }(), ...);
     }(std::make_index_sequence<info::count>{});
+    // clang-format on
     w.indent(level);
     w.out += "}\n";
   }
@@ -489,9 +502,11 @@ template <class T>
 void write_reserved(schema_writer& w, int level) {
   using info = message_info<T>;
   std::string ranges;
+  // clang-format off
   [&]<std::size_t... D>(std::index_sequence<D...>) {
     (append_reserved<std::tuple_element_t<D, typename info::declared_type>>(ranges), ...);
   }(std::make_index_sequence<info::declared_count>{});
+  // clang-format on
   if (ranges.empty()) return;
   w.indent(level);
   w.out += "reserved " + ranges + ";\n";
@@ -503,6 +518,7 @@ void write_body(schema_writer& w, int level) {
   write_reserved<T>(w, level);
   // This scope's groups shadow top-level names inside it.
   const std::size_t shadows_before = w.shadows.size();
+  // clang-format off
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ([&] {
       using M = field_meta<typename info::template field_t<I>>;
@@ -513,6 +529,7 @@ void write_body(schema_writer& w, int level) {
   [&]<std::size_t... P>(std::index_sequence<P...>) {
     (write_at<T, P>(w, level), ...);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
   w.shadows.resize(shadows_before);
 }
 
@@ -535,7 +552,8 @@ void write_enum(schema_writer& w) {
   w.out += " {\n";
   bool alias = false;
   for (std::size_t i = 0; i < entries.size(); ++i)
-    for (std::size_t j = i + 1; j < entries.size(); ++j) alias = alias || value_of(entries[i].value) == value_of(entries[j].value);
+    for (std::size_t j = i + 1; j < entries.size(); ++j)
+      alias = alias || value_of(entries[i].value) == value_of(entries[j].value);
   if (alias) {
     w.indent(1);
     w.out += "option allow_alias = true;\n";
@@ -592,8 +610,10 @@ std::string write_schema(type_list<X...> all, std::string_view package) {
 template <class... T>
 [[nodiscard]] std::string proto_schema(std::string_view package = {}) {
   static_assert(sizeof...(T) > 0, "tagwire: proto_schema needs at least one message or enum type");
+  // clang-format off
   static_assert(((message<T> || std::is_enum_v<T>) && ...),
                 "tagwire: proto_schema takes described messages (TAGWIRE_MESSAGE) and enums (TAGWIRE_ENUM)");
+  // clang-format on
   return detail::write_schema(detail::reachable<T...>{}, package);
 }
 
@@ -602,8 +622,6 @@ template <class... T>
 /// Names a message or enum in proto_schema, at namespace scope beside it:
 ///   TAGWIRE_NAME(person, "Person");
 /// Without it, the name is the C++ name without namespaces or template arguments.
-#define TAGWIRE_NAME(type, name)                                                         \
-  [[maybe_unused]] constexpr ::std::string_view tagwire_schema_name(const type*) noexcept { \
-    return name;                                                                         \
-  }                                                                                      \
+#define TAGWIRE_NAME(type, name)                                                                           \
+  [[maybe_unused]] constexpr ::std::string_view tagwire_schema_name(const type*) noexcept { return name; } \
   static_assert(true)

@@ -128,18 +128,22 @@ constexpr bool message_empty(const T& m) noexcept {
   if constexpr (info::keeps_unknown) {
     if (unknown_member(m).size() != 0) return false;
   }
+  // clang-format off
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return (field_empty<typename info::template field_t<I>>(m) && ... && true);
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
 }
 
 template <class T>
 constexpr std::size_t message_size(const T& m) noexcept {
   using info = message_info<T>;
   static_assert(info::valid);
+  // clang-format off
   std::size_t n = [&]<std::size_t... I>(std::index_sequence<I...>) {
     return (std::size_t{0} + ... + field_size<typename info::template field_t<I>>(m));
   }(std::make_index_sequence<info::count>{});
+  // clang-format on
   if constexpr (info::keeps_unknown) n += unknown_member(m).size();
   return n;
 }

@@ -52,9 +52,9 @@ constexpr length_prefix read_length_prefix(std::span<const std::byte> in) noexce
 
 template <class B>
 concept delimited_input = std::ranges::contiguous_range<B> && std::ranges::sized_range<B> &&
-                          (std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, std::byte> ||
-                           std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, char> ||
-                           std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, unsigned char>);
+    (std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, std::byte> ||
+     std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, char> ||
+     std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, unsigned char>);
 
 template <class B>
 constexpr std::span<const std::byte> delimited_bytes(const B& b) noexcept {
@@ -63,8 +63,7 @@ constexpr std::span<const std::byte> delimited_bytes(const B& b) noexcept {
                 "terminating NUL");
   if constexpr (std::same_as<std::remove_cv_t<std::ranges::range_value_t<B>>, std::byte>)
     return {std::ranges::data(b), std::ranges::size(b)};
-  else
-    return {reinterpret_cast<const std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
+  else return {reinterpret_cast<const std::byte*>(std::ranges::data(b)), std::ranges::size(b)};
 }
 
 }  // namespace detail

@@ -214,8 +214,7 @@ inline bool skip_unknown(const std::byte*& p, const std::byte* end, int depth_le
         if (!skip_unknown(p, end, depth_left - 1, number, ignored)) return false;
         break;
       }
-      default:
-        return false;
+      default: return false;
     }
   }
 }
@@ -293,8 +292,7 @@ inline void print_unknown(text_writer& w, std::span<const std::byte> data, int b
         w.close();
         break;
       }
-      default:
-        return;
+      default: return;
     }
   }
 }
@@ -317,10 +315,12 @@ void print_value(text_writer& w, std::string_view name, const V& v) {
   }
 }
 
+// clang-format off
 template <class Map>
 concept ordered_by_key = requires { typename Map::key_compare; } &&
                          (std::is_same_v<typename Map::key_compare, std::less<typename Map::key_type>> ||
                           std::is_same_v<typename Map::key_compare, std::less<>>);
+// clang-format on
 
 // Map entries in key order, as libprotobuf prints them: `name { key: .. value: .. }`, both
 // always present.

@@ -26,26 +26,34 @@ struct bytes {};     ///< a string member as proto `bytes` (no UTF-8 check) inst
 struct group {};     ///< a message member as a proto2 group (start/end-group records)
 struct required {};  ///< proto2 `required`: always written; decoding fails when it is absent
 /// Encodings of a map's keys, e.g. tagwire::key<tagwire::sint>.
-template <class... E> struct key {};
+template <class... E>
+struct key {};
 /// Encodings of a map's values, e.g. tagwire::value<tagwire::fixed>.
-template <class... E> struct value {};
+template <class... E>
+struct value {};
 
-template <class T> class box;
-template <class T, class... E> class packed_view;
+template <class T>
+class box;
+template <class T, class... E>
+class packed_view;
 
 namespace detail {
 
-template <class E> struct is_key_encoding : std::false_type {};
-template <class... E> struct is_key_encoding<key<E...>> : std::true_type {};
-template <class E> struct is_value_encoding : std::false_type {};
-template <class... E> struct is_value_encoding<value<E...>> : std::true_type {};
+template <class E>
+struct is_key_encoding : std::false_type {};
+template <class... E>
+struct is_key_encoding<key<E...>> : std::true_type {};
+template <class E>
+struct is_value_encoding : std::false_type {};
+template <class... E>
+struct is_value_encoding<value<E...>> : std::true_type {};
 
 template <class E>
 concept scalar_encoding = std::same_as<E, sint> || std::same_as<E, fixed> || std::same_as<E, sfixed> ||
-                          std::same_as<E, unpacked> || std::same_as<E, bytes> || std::same_as<E, group>;
+    std::same_as<E, unpacked> || std::same_as<E, bytes> || std::same_as<E, group>;
 template <class E>
-concept encoding = scalar_encoding<E> || std::same_as<E, required> || is_key_encoding<E>::value ||
-                   is_value_encoding<E>::value;
+concept encoding =
+    scalar_encoding<E> || std::same_as<E, required> || is_key_encoding<E>::value || is_value_encoding<E>::value;
 
 template <class E, class... Es>
 inline constexpr bool has_encoding = (std::same_as<E, Es> || ...);
@@ -53,33 +61,49 @@ template <class E, class... Es>
 inline constexpr int count_encoding = (int{std::same_as<E, Es>} + ... + 0);
 
 // The key<...> (or value<...>) among a field's encodings, key<> / value<> when there is none.
-template <template <class...> class W, class... Es> struct find_wrapper { using type = W<>; };
+template <template <class...> class W, class... Es>
+struct find_wrapper {
+  using type = W<>;
+};
 template <template <class...> class W, class... In, class... Es>
-struct find_wrapper<W, W<In...>, Es...> { using type = W<In...>; };
+struct find_wrapper<W, W<In...>, Es...> {
+  using type = W<In...>;
+};
 template <template <class...> class W, class E, class... Es>
 struct find_wrapper<W, E, Es...> : find_wrapper<W, Es...> {};
 
 // ---- member shapes ------------------------------------------------------------------
 
-template <class T> struct optional_traits : std::false_type {};
-template <class T> struct optional_traits<std::optional<T>> : std::true_type { using value_type = T; };
-template <class T> struct pointer_traits : std::false_type {};
-template <class T, class D> struct pointer_traits<std::unique_ptr<T, D>> : std::true_type {
+template <class T>
+struct optional_traits : std::false_type {};
+template <class T>
+struct optional_traits<std::optional<T>> : std::true_type {
+  using value_type = T;
+};
+template <class T>
+struct pointer_traits : std::false_type {};
+template <class T, class D>
+struct pointer_traits<std::unique_ptr<T, D>> : std::true_type {
   using value_type = T;
   static constexpr bool unique = true;
 };
-template <class T> struct pointer_traits<box<T>> : std::true_type {
+template <class T>
+struct pointer_traits<box<T>> : std::true_type {
   using value_type = T;
   static constexpr bool unique = false;
 };
-template <class T> struct is_packed_view : std::false_type {};
-template <class T, class... E> struct is_packed_view<packed_view<T, E...>> : std::true_type {};
-template <class T> struct is_variant : std::false_type {};
-template <class... A> struct is_variant<std::variant<A...>> : std::true_type {};
+template <class T>
+struct is_packed_view : std::false_type {};
+template <class T, class... E>
+struct is_packed_view<packed_view<T, E...>> : std::true_type {};
+template <class T>
+struct is_variant : std::false_type {};
+template <class... A>
+struct is_variant<std::variant<A...>> : std::true_type {};
 
 template <class T>
 concept character = std::same_as<T, char> || std::same_as<T, wchar_t> || std::same_as<T, char8_t> ||
-                    std::same_as<T, char16_t> || std::same_as<T, char32_t>;
+    std::same_as<T, char16_t> || std::same_as<T, char32_t>;
 template <class T>
 concept signed_int = std::signed_integral<T> && !character<T>;
 template <class T>
@@ -87,9 +111,10 @@ concept unsigned_int = std::unsigned_integral<T> && !character<T> && !std::same_
 
 template <class T>
 concept byte_like = std::same_as<T, std::byte> || std::same_as<T, char> || std::same_as<T, unsigned char> ||
-                    std::same_as<T, signed char>;
+    std::same_as<T, signed char>;
 
 // An owning string: std::string, tagwire::fixed_string<N>, or any char container with c_str().
+// clang-format off
 template <class T>
 concept string_like = std::same_as<typename T::value_type, char> && std::ranges::contiguous_range<T> &&
                       requires(T& s, const T& cs, std::size_t n) {
@@ -97,6 +122,7 @@ concept string_like = std::same_as<typename T::value_type, char> && std::ranges:
                         s.resize(n);
                         cs.size();
                       };
+// clang-format on
 // Views into the input buffer.
 template <class T>
 concept string_view_like = std::same_as<T, std::string_view>;
@@ -104,9 +130,11 @@ template <class T>
 concept bytes_view_like = std::same_as<T, std::span<const std::byte>>;
 
 // A growable contiguous container of bytes (std::vector<std::byte>, fixed_vector<std::byte, N>...).
+// clang-format off
 template <class T>
 concept byte_container = !string_like<T> && std::ranges::contiguous_range<T> && std::ranges::sized_range<T> &&
                          byte_like<std::ranges::range_value_t<T>> && requires(T& c, std::size_t n) { c.resize(n); };
+// clang-format on
 
 template <class T>
 concept map_container = requires(T& m, const T& cm) {
@@ -119,6 +147,7 @@ concept map_container = requires(T& m, const T& cm) {
 };
 
 // Any other container that can be walked both ways and appended to is a repeated field.
+// clang-format off
 template <class T>
 concept repeated_container = !string_like<T> && !byte_container<T> && !map_container<T> &&
                              !string_view_like<T> && !bytes_view_like<T> && !is_packed_view<T>::value &&
@@ -127,6 +156,7 @@ concept repeated_container = !string_like<T> && !byte_container<T> && !map_conta
                                c.emplace_back();
                                c.size();
                              };
+// clang-format on
 
 enum class shape : std::uint8_t { single, optional, pointer, repeated, map, alternative };
 
@@ -140,12 +170,28 @@ constexpr shape shape_of() {
 }
 
 // The type of one value of the field: the member itself, or what it holds (a map's value).
-template <class M, shape S = shape_of<M>()> struct element { using type = M; };
-template <class M> struct element<M, shape::optional> { using type = typename optional_traits<M>::value_type; };
-template <class M> struct element<M, shape::pointer> { using type = typename pointer_traits<M>::value_type; };
-template <class M> struct element<M, shape::repeated> { using type = typename M::value_type; };
-template <class M> struct element<M, shape::map> { using type = typename M::mapped_type; };
-template <class M> using element_t = typename element<M>::type;
+template <class M, shape S = shape_of<M>()>
+struct element {
+  using type = M;
+};
+template <class M>
+struct element<M, shape::optional> {
+  using type = typename optional_traits<M>::value_type;
+};
+template <class M>
+struct element<M, shape::pointer> {
+  using type = typename pointer_traits<M>::value_type;
+};
+template <class M>
+struct element<M, shape::repeated> {
+  using type = typename M::value_type;
+};
+template <class M>
+struct element<M, shape::map> {
+  using type = typename M::mapped_type;
+};
+template <class M>
+using element_t = typename element<M>::type;
 
 // The encoding checks shared by fields and oneof alternatives; each fires at the declaration.
 template <class Element, shape Form, class... E>

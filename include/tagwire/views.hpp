@@ -77,7 +77,9 @@ class packed_view {
   /// Returns the encoded payload.
   [[nodiscard]] constexpr std::span<const std::byte> bytes() const noexcept { return raw_; }
   [[nodiscard]] constexpr iterator begin() const noexcept { return {raw_.data(), raw_.data() + raw_.size()}; }
-  [[nodiscard]] constexpr iterator end() const noexcept { return {raw_.data() + raw_.size(), raw_.data() + raw_.size()}; }
+  [[nodiscard]] constexpr iterator end() const noexcept {
+    return {raw_.data() + raw_.size(), raw_.data() + raw_.size()};
+  }
   [[nodiscard]] constexpr bool empty() const noexcept { return raw_.empty(); }
   /// Returns the number of values (counts varint terminators, or divides for fixed widths).
   [[nodiscard]] constexpr std::size_t size() const noexcept {

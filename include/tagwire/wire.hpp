@@ -10,7 +10,6 @@
 #include "config.hpp"
 #include "error.hpp"
 
-
 namespace tagwire {
 
 /// The six wire types of the protobuf encoding (6 and 7 are invalid).
@@ -159,7 +158,7 @@ TAGWIRE_DETAIL_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, 
 
 // read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
 TAGWIRE_DETAIL_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
-                                                 std::uint64_t& value) noexcept {
+                                                        std::uint64_t& value) noexcept {
   const std::byte* q = p;
   if (!optimize_size && end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
     return read_varint_unchecked(p, value) ? errc::ok : errc::varint_overflow;
@@ -182,7 +181,8 @@ TAGWIRE_DETAIL_NOINLINE constexpr errc read_varint_long(const std::byte*& p, con
 /// encodings are accepted; bits beyond 64 are dropped as protobuf does. Returns errc::ok,
 /// errc::truncated (input ends inside it) or errc::varint_overflow (more than 10 bytes);
 /// `p` is unchanged on an error.
-TAGWIRE_DETAIL_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end, std::uint64_t& value) noexcept {
+TAGWIRE_DETAIL_INLINE constexpr errc read_varint(const std::byte*& p, const std::byte* end,
+                                                 std::uint64_t& value) noexcept {
   if (p != end && std::to_integer<unsigned>(*p) < 0x80) {  // the common one-byte case
     value = std::to_integer<std::uint64_t>(*p);
     ++p;
@@ -201,7 +201,7 @@ TAGWIRE_DETAIL_INLINE constexpr errc read_varint(const std::byte*& p, const std:
 /// errc::invalid_field_number (0 or above 536870911) or errc::invalid_wire_type (6, 7).
 /// An end-group tag is returned as such; checking it is the caller's business.
 TAGWIRE_DETAIL_INLINE constexpr errc read_tag(const std::byte*& p, const std::byte* end, std::uint32_t& field,
-                        wire_type& type) noexcept {
+                                              wire_type& type) noexcept {
   const std::byte* q = p;
   std::uint64_t r = 0;
   if (q != end && std::to_integer<unsigned>(q[0]) < 0x80) {  // field numbers 1..15

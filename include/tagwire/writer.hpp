@@ -22,19 +22,31 @@ class wire_writer {
   constexpr wire_writer& varint(std::uint32_t field, std::uint64_t v) noexcept {
     return tag(field, wire_type::varint).raw_varint(v);
   }
-  constexpr wire_writer& sint(std::uint32_t field, std::int64_t v) noexcept { return varint(field, zigzag_encode64(v)); }
+  constexpr wire_writer& sint(std::uint32_t field, std::int64_t v) noexcept {
+    return varint(field, zigzag_encode64(v));
+  }
   constexpr wire_writer& fixed32(std::uint32_t field, std::uint32_t v) noexcept {
     tag(field, wire_type::fixed32);
-    if (room(4)) { store_le32(out_.data() + pos_, v); pos_ += 4; }
+    if (room(4)) {
+      store_le32(out_.data() + pos_, v);
+      pos_ += 4;
+    }
     return *this;
   }
   constexpr wire_writer& fixed64(std::uint32_t field, std::uint64_t v) noexcept {
     tag(field, wire_type::fixed64);
-    if (room(8)) { store_le64(out_.data() + pos_, v); pos_ += 8; }
+    if (room(8)) {
+      store_le64(out_.data() + pos_, v);
+      pos_ += 8;
+    }
     return *this;
   }
-  constexpr wire_writer& float32(std::uint32_t field, float v) noexcept { return fixed32(field, std::bit_cast<std::uint32_t>(v)); }
-  constexpr wire_writer& float64(std::uint32_t field, double v) noexcept { return fixed64(field, std::bit_cast<std::uint64_t>(v)); }
+  constexpr wire_writer& float32(std::uint32_t field, float v) noexcept {
+    return fixed32(field, std::bit_cast<std::uint32_t>(v));
+  }
+  constexpr wire_writer& float64(std::uint32_t field, double v) noexcept {
+    return fixed64(field, std::bit_cast<std::uint64_t>(v));
+  }
   constexpr wire_writer& bytes(std::uint32_t field, std::span<const std::byte> v) noexcept {
     return tag(field, wire_type::len).raw_varint(v.size()).raw(v);
   }

@@ -11,7 +11,9 @@ struct msg {
 template <>
 struct tagwire::descriptor<msg> {
 #ifdef TAGWIRE_CF_CONTROL
+  // clang-format off
   static constexpr auto fields = std::tuple{tagwire::field<1, &msg::a>{"a"}, tagwire::field<2, &msg::b>{"b"}};
+  // clang-format on
 #else
   static constexpr auto fields = std::tuple{tagwire::field<1, &msg::a>{"a"}, tagwire::field<1, &msg::b>{"b"}};
 #endif

@@ -9,7 +9,9 @@ struct msg {
 template <>
 struct tagwire::descriptor<msg> {
 #ifdef TAGWIRE_CF_CONTROL
+  // clang-format off
   static constexpr auto fields = std::tuple{tagwire::field<1, &msg::a>{"a"}};
+  // clang-format on
 #else
   static constexpr auto fields = std::tuple{&msg::a};
 #endif

@@ -51,10 +51,7 @@ struct inner_msg {
   std::vector<std::int64_t> zs;
   color e = color::zero;
 };
-TAGWIRE_MESSAGE(inner_msg,
-                TAGWIRE_FIELD(2, s),
-                TAGWIRE_FIELD(1, a),
-                TAGWIRE_FIELD(16, zs, tagwire::sint),
+TAGWIRE_MESSAGE(inner_msg, TAGWIRE_FIELD(2, s), TAGWIRE_FIELD(1, a), TAGWIRE_FIELD(16, zs, tagwire::sint),
                 TAGWIRE_FIELD(3, e));
 
 struct tree_msg {
@@ -63,10 +60,7 @@ struct tree_msg {
   std::unique_ptr<tree_msg> child;
   std::string label;
 };
-TAGWIRE_MESSAGE(tree_msg,
-                TAGWIRE_FIELD(3, children),
-                TAGWIRE_FIELD(1, value),
-                TAGWIRE_FIELD(2048, child),
+TAGWIRE_MESSAGE(tree_msg, TAGWIRE_FIELD(3, children), TAGWIRE_FIELD(1, value), TAGWIRE_FIELD(2048, child),
                 TAGWIRE_FIELD(2, label));
 
 struct all_msg {
@@ -128,59 +122,25 @@ struct all_msg {
   std::optional<std::string> o_str;
   std::optional<std::string> o_byt;
 };
-TAGWIRE_MESSAGE(all_msg,
-                TAGWIRE_FIELD(7, i32),
-                TAGWIRE_FIELD(1, i64),
-                TAGWIRE_FIELD(15, u32),
-                TAGWIRE_FIELD(16, u64),
-                TAGWIRE_FIELD(3, s32, tagwire::sint),
-                TAGWIRE_FIELD(2047, s64, tagwire::sint),
-                TAGWIRE_FIELD(2048, b),
-                TAGWIRE_FIELD(5, e),
-                TAGWIRE_FIELD(262143, f32, tagwire::fixed),
-                TAGWIRE_FIELD(262144, f64, tagwire::fixed),
-                TAGWIRE_FIELD(33554431, sf32, tagwire::sfixed),
-                TAGWIRE_FIELD(33554432, sf64, tagwire::sfixed),
-                TAGWIRE_FIELD(536870911, fl),
-                TAGWIRE_FIELD(4, db),
-                TAGWIRE_FIELD(6, str),
-                TAGWIRE_FIELD(8, byt),
-                TAGWIRE_FIELD(9, inner),
-                TAGWIRE_FIELD(10, tree),
-                TAGWIRE_FIELD(20, r_i32),
-                TAGWIRE_FIELD(21, r_i64),
-                TAGWIRE_FIELD(22, r_u32),
-                TAGWIRE_FIELD(23, r_u64),
-                TAGWIRE_FIELD(24, r_s32, tagwire::sint),
-                TAGWIRE_FIELD(25, r_s64, tagwire::sint),
-                TAGWIRE_FIELD(26, r_b),
-                TAGWIRE_FIELD(27, r_e),
-                TAGWIRE_FIELD(28, r_f32, tagwire::fixed),
-                TAGWIRE_FIELD(29, r_f64, tagwire::fixed),
-                TAGWIRE_FIELD(30, r_sf32, tagwire::sfixed),
-                TAGWIRE_FIELD(31, r_sf64, tagwire::sfixed),
-                TAGWIRE_FIELD(32, r_fl),
-                TAGWIRE_FIELD(100000, r_db),
-                TAGWIRE_FIELD(40, u_i32, tagwire::unpacked),
-                TAGWIRE_FIELD(41, u_s64, tagwire::sint, tagwire::unpacked),
-                TAGWIRE_FIELD(42, u_f32, tagwire::fixed, tagwire::unpacked),
-                TAGWIRE_FIELD(43, u_db, tagwire::unpacked),
-                TAGWIRE_FIELD(44, u_b, tagwire::unpacked),
-                TAGWIRE_FIELD(45, u_e, tagwire::unpacked),
-                TAGWIRE_FIELD(536870910, u_u64, tagwire::unpacked),
-                TAGWIRE_FIELD(50, r_str),
-                TAGWIRE_FIELD(51, r_byt),
-                TAGWIRE_FIELD(52, r_inner),
-                TAGWIRE_FIELD(60, o_i32),
-                TAGWIRE_FIELD(61, o_u64),
-                TAGWIRE_FIELD(62, o_s32, tagwire::sint),
-                TAGWIRE_FIELD(63, o_b),
-                TAGWIRE_FIELD(64, o_e),
-                TAGWIRE_FIELD(65, o_fl),
-                TAGWIRE_FIELD(66, o_db),
-                TAGWIRE_FIELD(67, o_sf64, tagwire::sfixed),
-                TAGWIRE_FIELD(68, o_str),
-                TAGWIRE_FIELD(69, o_byt, tagwire::bytes));
+TAGWIRE_MESSAGE(all_msg, TAGWIRE_FIELD(7, i32), TAGWIRE_FIELD(1, i64), TAGWIRE_FIELD(15, u32), TAGWIRE_FIELD(16, u64),
+                TAGWIRE_FIELD(3, s32, tagwire::sint), TAGWIRE_FIELD(2047, s64, tagwire::sint), TAGWIRE_FIELD(2048, b),
+                TAGWIRE_FIELD(5, e), TAGWIRE_FIELD(262143, f32, tagwire::fixed),
+                TAGWIRE_FIELD(262144, f64, tagwire::fixed), TAGWIRE_FIELD(33554431, sf32, tagwire::sfixed),
+                TAGWIRE_FIELD(33554432, sf64, tagwire::sfixed), TAGWIRE_FIELD(536870911, fl), TAGWIRE_FIELD(4, db),
+                TAGWIRE_FIELD(6, str), TAGWIRE_FIELD(8, byt), TAGWIRE_FIELD(9, inner), TAGWIRE_FIELD(10, tree),
+                TAGWIRE_FIELD(20, r_i32), TAGWIRE_FIELD(21, r_i64), TAGWIRE_FIELD(22, r_u32), TAGWIRE_FIELD(23, r_u64),
+                TAGWIRE_FIELD(24, r_s32, tagwire::sint), TAGWIRE_FIELD(25, r_s64, tagwire::sint),
+                TAGWIRE_FIELD(26, r_b), TAGWIRE_FIELD(27, r_e), TAGWIRE_FIELD(28, r_f32, tagwire::fixed),
+                TAGWIRE_FIELD(29, r_f64, tagwire::fixed), TAGWIRE_FIELD(30, r_sf32, tagwire::sfixed),
+                TAGWIRE_FIELD(31, r_sf64, tagwire::sfixed), TAGWIRE_FIELD(32, r_fl), TAGWIRE_FIELD(100000, r_db),
+                TAGWIRE_FIELD(40, u_i32, tagwire::unpacked), TAGWIRE_FIELD(41, u_s64, tagwire::sint, tagwire::unpacked),
+                TAGWIRE_FIELD(42, u_f32, tagwire::fixed, tagwire::unpacked), TAGWIRE_FIELD(43, u_db, tagwire::unpacked),
+                TAGWIRE_FIELD(44, u_b, tagwire::unpacked), TAGWIRE_FIELD(45, u_e, tagwire::unpacked),
+                TAGWIRE_FIELD(536870910, u_u64, tagwire::unpacked), TAGWIRE_FIELD(50, r_str), TAGWIRE_FIELD(51, r_byt),
+                TAGWIRE_FIELD(52, r_inner), TAGWIRE_FIELD(60, o_i32), TAGWIRE_FIELD(61, o_u64),
+                TAGWIRE_FIELD(62, o_s32, tagwire::sint), TAGWIRE_FIELD(63, o_b), TAGWIRE_FIELD(64, o_e),
+                TAGWIRE_FIELD(65, o_fl), TAGWIRE_FIELD(66, o_db), TAGWIRE_FIELD(67, o_sf64, tagwire::sfixed),
+                TAGWIRE_FIELD(68, o_str), TAGWIRE_FIELD(69, o_byt, tagwire::bytes));
 
 struct packed_msg {
   std::vector<std::int32_t> i32;
@@ -189,12 +149,8 @@ struct packed_msg {
   std::vector<double> db;
   std::vector<color> e;
 };
-TAGWIRE_MESSAGE(packed_msg,
-                TAGWIRE_FIELD(1, i32),
-                TAGWIRE_FIELD(2, s64, tagwire::sint),
-                TAGWIRE_FIELD(3, f32, tagwire::fixed),
-                TAGWIRE_FIELD(4, db),
-                TAGWIRE_FIELD(5, e));
+TAGWIRE_MESSAGE(packed_msg, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, s64, tagwire::sint),
+                TAGWIRE_FIELD(3, f32, tagwire::fixed), TAGWIRE_FIELD(4, db), TAGWIRE_FIELD(5, e));
 
 struct unpacked_msg {
   std::vector<std::int32_t> i32;
@@ -203,11 +159,9 @@ struct unpacked_msg {
   std::vector<double> db;
   std::vector<color> e;
 };
-TAGWIRE_MESSAGE(unpacked_msg,
-                TAGWIRE_FIELD(1, i32, tagwire::unpacked),
+TAGWIRE_MESSAGE(unpacked_msg, TAGWIRE_FIELD(1, i32, tagwire::unpacked),
                 TAGWIRE_FIELD(2, s64, tagwire::sint, tagwire::unpacked),
-                TAGWIRE_FIELD(3, f32, tagwire::fixed, tagwire::unpacked),
-                TAGWIRE_FIELD(4, db, tagwire::unpacked),
+                TAGWIRE_FIELD(3, f32, tagwire::fixed, tagwire::unpacked), TAGWIRE_FIELD(4, db, tagwire::unpacked),
                 TAGWIRE_FIELD(5, e, tagwire::unpacked));
 
 // V1 knows a subset of V2's fields.
@@ -218,11 +172,7 @@ struct v1_msg {
   std::optional<inner_msg> inner;
   double score = 0;
 };
-TAGWIRE_MESSAGE(v1_msg,
-                TAGWIRE_FIELD(1, id),
-                TAGWIRE_FIELD(3, name),
-                TAGWIRE_FIELD(5, nums),
-                TAGWIRE_FIELD(9, inner),
+TAGWIRE_MESSAGE(v1_msg, TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(3, name), TAGWIRE_FIELD(5, nums), TAGWIRE_FIELD(9, inner),
                 TAGWIRE_FIELD(2048, score));
 
 }  // namespace tw
@@ -233,9 +183,7 @@ using tw::color;
 
 // ---- conversions between the tagwire structs and the libprotobuf messages ----------------
 
-std::string as_string(std::span<const std::byte> b) {
-  return {reinterpret_cast<const char*>(b.data()), b.size()};
-}
+std::string as_string(std::span<const std::byte> b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 std::vector<std::byte> as_byte_vector(const std::string& s) {
   const auto b = std::as_bytes(std::span(s.data(), s.size()));
   return {b.begin(), b.end()};
@@ -428,10 +376,14 @@ T from_pb(const P& p) {
 
 // ---- comparisons ----------------------------------------------------------------------------
 
-template <class T> struct is_optional : std::false_type {};
-template <class T> struct is_optional<std::optional<T>> : std::true_type {};
-template <class T> struct is_unique_ptr : std::false_type {};
-template <class T> struct is_unique_ptr<std::unique_ptr<T>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_unique_ptr : std::false_type {};
+template <class T>
+struct is_unique_ptr<std::unique_ptr<T>> : std::true_type {};
 
 std::string hex_number(std::uint64_t v) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -445,7 +397,8 @@ std::string hex_number(std::uint64_t v) {
 
 template <class T>
 std::string show(const T& v) {
-  if constexpr (std::is_enum_v<T>) return std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<T>>(v)));
+  if constexpr (std::is_enum_v<T>)
+    return std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<T>>(v)));
   else return std::to_string(v);
 }
 
@@ -523,7 +476,8 @@ std::string byte_diff(std::span<const std::byte> ours, std::span<const std::byte
   const std::size_t to = small ? std::max(ours.size(), theirs.size()) : at + 32;
   return "sizes tagwire " + std::to_string(ours.size()) + " libprotobuf " + std::to_string(theirs.size()) +
          ", first difference at offset " + std::to_string(at) + "; bytes [" + std::to_string(from) + ", " +
-         std::to_string(to) + "):\n  tagwire:     " + dump(ours, from, to) + "\n  libprotobuf: " + dump(theirs, from, to);
+         std::to_string(to) + "):\n  tagwire:     " + dump(ours, from, to) +
+         "\n  libprotobuf: " + dump(theirs, from, to);
 }
 std::span<const std::byte> bytes_of(const std::string& s) { return std::as_bytes(std::span(s.data(), s.size())); }
 
@@ -944,13 +898,13 @@ tw::all_msg deep_tree() {
 // Packed payloads needing 2- and 3-byte length prefixes.
 tw::all_msg long_runs() {
   tw::all_msg m;
-  m.r_i64.assign(3000, -1);                      // 30000 bytes of payload
-  m.r_u32.assign(200, 0x7f);                     // 200 bytes
-  m.r_db.assign(2100, 0.5);                      // 16800 bytes
+  m.r_i64.assign(3000, -1);   // 30000 bytes of payload
+  m.r_u32.assign(200, 0x7f);  // 200 bytes
+  m.r_db.assign(2100, 0.5);   // 16800 bytes
   m.r_sf64.assign(20, i64_min);
-  m.r_b.assign(128, true);                       // exactly 128: the first 2-byte length
-  m.r_e.assign(13, color::minus_one);            // 130 bytes of 10-byte varints
-  m.u_i32.assign(300, 0);                        // zeros are still written when repeated
+  m.r_b.assign(128, true);             // exactly 128: the first 2-byte length
+  m.r_e.assign(13, color::minus_one);  // 130 bytes of 10-byte varints
+  m.u_i32.assign(300, 0);              // zeros are still written when repeated
   m.r_str.assign(3, std::string(20000, 'z'));
   return m;
 }
@@ -991,11 +945,11 @@ TEST_CASE("the empty message is empty on both sides") {
 TEST_CASE("tag sizes of 1..5 bytes match libprotobuf") {
   // One field per tag size; the expected lengths are tag + value.
   tw::all_msg m;
-  m.i64 = 1;                  // field 1: 1-byte tag
-  m.s64 = 1;                  // field 2047: 2-byte tag
-  m.f32 = 1;                  // field 262143: 3-byte tag
-  m.f64 = 1;                  // field 262144: 4-byte tag
-  m.fl = 1.0f;                // field 536870911: 5-byte tag
+  m.i64 = 1;    // field 1: 1-byte tag
+  m.s64 = 1;    // field 2047: 2-byte tag
+  m.f32 = 1;    // field 262143: 3-byte tag
+  m.f64 = 1;    // field 262144: 4-byte tag
+  m.fl = 1.0f;  // field 536870911: 5-byte tag
   const std::size_t expected = (1 + 1) + (2 + 1) + (3 + 4) + (4 + 8) + (5 + 4);
   CHECK(tagwire::encoded_size(m) == expected);
   pb::All p;
@@ -1143,28 +1097,30 @@ TEST_CASE("mixed packed and unpacked records for one field append, as in libprot
       out.WriteVarint32(static_cast<std::uint32_t>(4 * raws.size()));
       for (auto r : raws) out.WriteLittleEndian32(r);
     };
-    packed_varints(1, {1, 0xffffffffffffffff});   // 1, -1 (10-byte)
+    // clang-format off
+    packed_varints(1, {1, 0xffffffffffffffff});                   // 1, -1 (10-byte)
     tag(1, 0); out.WriteVarint64(7);
-    packed_varints(1, {});                        // an empty run adds nothing
-    tag(2, 0); out.WriteVarint64(9);              // sint64 zigzag 9 = -5, unpacked
-    tag(1, 0); out.WriteVarint64(0xffffffff80000000);  // INT32_MIN
+    packed_varints(1, {});                                        // an empty run adds nothing
+    tag(2, 0); out.WriteVarint64(9);                              // sint64 zigzag 9 = -5, unpacked
+    tag(1, 0); out.WriteVarint64(0xffffffff80000000);             // INT32_MIN
     packed_fixed32(3, {0xdeadbeef, 0});
-    tag(1, 0); out.WriteVarint64(0xffffffff);     // -1 as a 5-byte varint: low 32 bits count
-    packed_varints(1, {0x7fffffff, 0, 0x100000005});  // INT32_MAX, 0, 5 (high bits dropped)
+    tag(1, 0); out.WriteVarint64(0xffffffff);                     // -1 as a 5-byte varint: low 32 bits count
+    packed_varints(1, {0x7fffffff, 0, 0x100000005});              // INT32_MAX, 0, 5 (high bits dropped)
     packed_varints(2, {0xffffffffffffffff, 0xfffffffffffffffe});  // sint64 INT64_MIN, INT64_MAX
     tag(3, 5); out.WriteLittleEndian32(0xffffffff);
-    tag(4, 1); out.WriteLittleEndian64(0x7ff4000000000001);  // a NaN payload
+    tag(4, 1); out.WriteLittleEndian64(0x7ff4000000000001);       // a NaN payload
     packed_fixed64(4, {0x8000000000000000, 0x7ff0000000000000});  // -0.0, +inf
-    packed_varints(5, {0xffffffffffffffff, 2});    // enum -1, 2
-    tag(5, 0); out.WriteVarint64(0xffffffff80000000);  // enum INT32_MIN
-    tag(4, 1); out.WriteLittleEndian64(0x3ff0000000000000);  // 1.0
+    packed_varints(5, {0xffffffffffffffff, 2});                   // enum -1, 2
+    tag(5, 0); out.WriteVarint64(0xffffffff80000000);             // enum INT32_MIN
+    tag(4, 1); out.WriteLittleEndian64(0x3ff0000000000000);       // 1.0
+    // clang-format on
   }
   tw::packed_msg expect;
   expect.i32 = {1, -1, 7, i32_min, -1, i32_max, 0, 5};
   expect.s64 = {-5, i64_min, i64_max};
   expect.f32 = {0xdeadbeef, 0, u32_max};
-  expect.db = {std::bit_cast<double>(std::uint64_t{0x7ff4000000000001}), -0.0,
-               std::numeric_limits<double>::infinity(), 1.0};
+  expect.db = {std::bit_cast<double>(std::uint64_t{0x7ff4000000000001}), -0.0, std::numeric_limits<double>::infinity(),
+               1.0};
   expect.e = {color::minus_one, color::green, color::min};
 
   pb::Packed theirs_packed;
@@ -1194,8 +1150,7 @@ TEST_CASE("mixed packed and unpacked records for one field append, as in libprot
   if (ours_unpacked) {
     std::string ours_bytes;
     CHECK(tagwire::encode_to(*ours_unpacked, ours_bytes).has_value());
-    CHECK_MESSAGE(byte_diff(bytes_of(ours_bytes), bytes_of(pb_bytes(theirs_unpacked))).empty(),
-                  "unpacked re-encoding");
+    CHECK_MESSAGE(byte_diff(bytes_of(ours_bytes), bytes_of(pb_bytes(theirs_unpacked))).empty(), "unpacked re-encoding");
   }
 }
 
@@ -1274,12 +1229,13 @@ TEST_CASE("unknown fields: libprotobuf V2 bytes decode as tagwire V1") {
   check_v2_as_v1(v2, "");
 
   // A proto2 group with a nested group, unknown to both sides (field 15, inner field 1 and group 2).
-  const std::string group = "\x7b"         // field 15, start group
-                            "\x08\x96\x01"  // field 1 varint 150
-                            "\x13"          // field 2, start group
-                            "\x1d\x01\x02\x03\x04"  // field 3 fixed32
-                            "\x14"          // field 2, end group
-                            "\x7c";         // field 15, end group
+  const std::string group =
+      "\x7b"                  // field 15, start group
+      "\x08\x96\x01"          // field 1 varint 150
+      "\x13"                  // field 2, start group
+      "\x1d\x01\x02\x03\x04"  // field 3 fixed32
+      "\x14"                  // field 2, end group
+      "\x7c";                 // field 15, end group
   check_v2_as_v1(v2, group);
 
   gen g(0x76325f61735f7631);
@@ -1307,16 +1263,16 @@ void check_same_parse(const std::string& bytes) {
 
 TEST_CASE("non-canonical varints and tags are read as libprotobuf reads them") {
   const std::string bytes =
-      std::string("\x38\x85\x80\x80\x80\x10", 6) +              // i32 (7) = 2^32 + 5: low 32 bits, 5
-      std::string("\x78\x87\x80\x80\x80\x80\x20", 7) +          // u32 (15) = 2^40 + 7: 7
-      std::string("\x18\x83\x80\x80\x80\x10", 6) +              // s32 (3) = 2^32 + 3: zigzag of 3, -2
-      std::string("\x80\x80\x01\x80\x80\x80\x80\x80\x20", 9) +  // b (2048) = 2^40: nonzero, true
-      std::string("\x28\x81\x80\x80\x80\x10", 6) +              // e (5) = 2^32 + 1: 1
-      std::string("\x08\x80\x80\x80\x00", 5) +                  // i64 (1) = 0 in 4 bytes
-      std::string("\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 11) +  // i64 = 10-byte varint, top bits dropped
-      std::string("\xf0\x83\x00\x01", 4) +                      // o_s32 (62) under a 3-byte tag: -1
-      std::string("\xd2\x01\x06\x00\x02\xff\x01\x80\x00", 9) +  // r_b (26) packed: 0, 2, 255, overlong 0
-      std::string("\xa2\x01\x05\x85\x80\x80\x80\x10", 8) +      // r_i32 (20) packed: 2^32 + 5
+      std::string("\x38\x85\x80\x80\x80\x10", 6) +                           // i32 (7) = 2^32 + 5: low 32 bits, 5
+      std::string("\x78\x87\x80\x80\x80\x80\x20", 7) +                       // u32 (15) = 2^40 + 7: 7
+      std::string("\x18\x83\x80\x80\x80\x10", 6) +                           // s32 (3) = 2^32 + 3: zigzag of 3, -2
+      std::string("\x80\x80\x01\x80\x80\x80\x80\x80\x20", 9) +               // b (2048) = 2^40: nonzero, true
+      std::string("\x28\x81\x80\x80\x80\x10", 6) +                           // e (5) = 2^32 + 1: 1
+      std::string("\x08\x80\x80\x80\x00", 5) +                               // i64 (1) = 0 in 4 bytes
+      std::string("\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 11) +      // i64 = 10-byte varint, top bits dropped
+      std::string("\xf0\x83\x00\x01", 4) +                                   // o_s32 (62) under a 3-byte tag: -1
+      std::string("\xd2\x01\x06\x00\x02\xff\x01\x80\x00", 9) +               // r_b (26) packed: 0, 2, 255, overlong 0
+      std::string("\xa2\x01\x05\x85\x80\x80\x80\x10", 8) +                   // r_i32 (20) packed: 2^32 + 5
       std::string("\xe8\x03\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01", 12) +  // o_u64 (61) = 2^63
       std::string("\xe0\x03\x81\x80\x80\x80\x80\x80\x80\x80\x80\x00", 12);   // o_i32 (60) = 1 in 10 bytes
   check_same_parse<tw::all_msg, pb::All>(bytes);
@@ -1337,16 +1293,15 @@ TEST_CASE("non-canonical varints and tags are read as libprotobuf reads them") {
 }
 
 TEST_CASE("known field numbers with unexpected wire types are skipped, as libprotobuf does") {
-  const std::string bytes =
-      std::string("\x08\x05", 2) +                  // id (1) = 5
-      std::string("\x0a\x02\x08\x07", 4) +          // id (1) as length-delimited: unknown
-      std::string("\x18\x01", 2) +                  // name (3) as a varint: unknown
-      std::string("\x1a\x02hi", 4) +                // name (3) = "hi"
-      std::string("\x29\x01\x00\x00\x00\x00\x00\x00\x00", 9) +  // nums (5) as fixed64: unknown
-      std::string("\x28\x03", 2) +                  // nums (5) = 3
-      std::string("\x48\x01", 2) +                  // inner (9) as a varint: unknown
-      std::string("\x85\x80\x01\x00\x00\x80\x3f", 7) +  // score (2048) as fixed32: unknown
-      std::string("\x81\x80\x01\x00\x00\x00\x00\x00\x00\xf0\x3f", 11);  // score = 1.0
+  const std::string bytes = std::string("\x08\x05", 2) +          // id (1) = 5
+                            std::string("\x0a\x02\x08\x07", 4) +  // id (1) as length-delimited: unknown
+                            std::string("\x18\x01", 2) +          // name (3) as a varint: unknown
+                            std::string("\x1a\x02hi", 4) +        // name (3) = "hi"
+                            std::string("\x29\x01\x00\x00\x00\x00\x00\x00\x00", 9) +  // nums (5) as fixed64: unknown
+                            std::string("\x28\x03", 2) +                              // nums (5) = 3
+                            std::string("\x48\x01", 2) +                              // inner (9) as a varint: unknown
+                            std::string("\x85\x80\x01\x00\x00\x80\x3f", 7) +  // score (2048) as fixed32: unknown
+                            std::string("\x81\x80\x01\x00\x00\x00\x00\x00\x00\xf0\x3f", 11);  // score = 1.0
   check_same_parse<tw::v1_msg, pb::V1>(bytes);
   const auto ours = tagwire::decode<tw::v1_msg>(bytes);
   CHECK(ours.has_value());

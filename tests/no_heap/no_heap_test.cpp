@@ -148,14 +148,16 @@ TEST_CASE("overflowing a fixed-capacity container is errc::capacity_exceeded, ne
     CHECK(r.error() == E{errc::capacity_exceeded, 0, 3});
   }
   // Four packed floats into fixed_vector<float, 3>: the fourth value (offset 2 + 12).
-  CHECK(decode_error({0x22, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}) == E{errc::capacity_exceeded, 14, 4});
+  CHECK(decode_error({0x22, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}) ==
+        E{errc::capacity_exceeded, 14, 4});
   // Unpacked floats: the fourth record.
   CHECK(decode_error({0x25, 0, 0, 0, 0, 0x25, 0, 0, 0, 0, 0x25, 0, 0, 0, 0, 0x25, 0, 0, 0, 0}) ==
         E{errc::capacity_exceeded, 15, 4});
   // Nine packed sint32 into fixed_vector<int32_t, 8>: the ninth value at offset 10.
   CHECK(decode_error({0x2a, 0x09, 1, 1, 1, 1, 1, 1, 1, 1, 1}) == E{errc::capacity_exceeded, 10, 5});
   // 17 bytes into fixed_vector<std::byte, 16>.
-  CHECK(decode_error({0x32, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}) == E{errc::capacity_exceeded, 0, 6});
+  CHECK(decode_error({0x32, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}) ==
+        E{errc::capacity_exceeded, 0, 6});
   // A fifth component.
   CHECK(decode_error({0x3a, 0, 0x3a, 0, 0x3a, 0, 0x3a, 0, 0x3a, 0}) == E{errc::capacity_exceeded, 8, 7});
   // A nine-character tag into fixed_string<8>, inside the repeated field.

@@ -52,8 +52,8 @@ struct point {
   std::int32_t y = 0;
   friend bool operator==(const point&, const point&) = default;
 };
-TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x, tagwire::sint), TAGWIRE_FIELD(2, y, tagwire::sint),
-                TAGWIRE_RESERVED(3), TAGWIRE_RESERVED(7, 9));  // exported as `reserved 3, 7 to 9;`
+TAGWIRE_MESSAGE(point, TAGWIRE_FIELD(1, x, tagwire::sint), TAGWIRE_FIELD(2, y, tagwire::sint), TAGWIRE_RESERVED(3),
+                TAGWIRE_RESERVED(7, 9));  // exported as `reserved 3, 7 to 9;`
 TAGWIRE_NAME(point, "Point");
 
 template <class X>
@@ -121,8 +121,8 @@ TAGWIRE_MESSAGE(containers, TAGWIRE_FIELD(1, packed_ints), TAGWIRE_FIELD(2, loos
                 TAGWIRE_FIELD(9, bits), TAGWIRE_FIELD(10, fx, tagwire::fixed), TAGWIRE_FIELD(11, counts),
                 TAGWIRE_FIELD(12, by_id, tagwire::key<tagwire::sint>),
                 TAGWIRE_FIELD(13, fk, tagwire::key<tagwire::fixed>, tagwire::value<tagwire::bytes>),
-                TAGWIRE_FIELD(14, flags), TAGWIRE_FIELD(15, sfk, tagwire::key<tagwire::sfixed>),
-                TAGWIRE_FIELD(16, lk), TAGWIRE_FIELD(17, dict));
+                TAGWIRE_FIELD(14, flags), TAGWIRE_FIELD(15, sfk, tagwire::key<tagwire::sfixed>), TAGWIRE_FIELD(16, lk),
+                TAGWIRE_FIELD(17, dict));
 
 struct presence {
   std::optional<std::int32_t> maybe_i;
@@ -146,8 +146,8 @@ struct choice {
   friend bool operator==(const choice&, const choice&) = default;
 };
 TAGWIRE_MESSAGE(choice, TAGWIRE_FIELD(1, id),
-                TAGWIRE_ONEOF(pick, TAGWIRE_ALT(5, text), TAGWIRE_ALT(3, number, tagwire::sint),
-                              TAGWIRE_ALT(4, where), TAGWIRE_ALT(6, shade)),
+                TAGWIRE_ONEOF(pick, TAGWIRE_ALT(5, text), TAGWIRE_ALT(3, number, tagwire::sint), TAGWIRE_ALT(4, where),
+                              TAGWIRE_ALT(6, shade)),
                 TAGWIRE_UNKNOWN(unknown));
 
 struct tree {
@@ -495,8 +495,9 @@ std::vector<sample_case> all_cases() {
 }  // namespace
 
 TEST_CASE("exported schemas: protoc accepts them, Python and tagwire agree byte for byte") {
-  const std::string schema3 = tagwire::proto_schema<s3::scalars, s3::containers, s3::presence, s3::choice, s3::tree,
-                                                    s3::ping, s3::frame>("tw3");
+  const std::string schema3 =
+      tagwire::proto_schema<s3::scalars, s3::containers, s3::presence, s3::choice, s3::tree, s3::ping, s3::frame>(
+          "tw3");
   const std::string schema2 = tagwire::proto_schema<s2::request>("tw2");
   // What the schemas must say for these checks to mean anything.
   CHECK(schema3.rfind("syntax = \"proto3\";\n", 0) == 0);

@@ -66,8 +66,7 @@ struct repeated {
 TAGWIRE_MESSAGE(repeated, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, s64, tagwire::sint),
                 TAGWIRE_FIELD(3, f32, tagwire::fixed), TAGWIRE_FIELD(4, b), TAGWIRE_FIELD(5, color),
                 TAGWIRE_FIELD(6, fl), TAGWIRE_FIELD(7, db), TAGWIRE_FIELD(8, str), TAGWIRE_FIELD(9, by, tagwire::bytes),
-                TAGWIRE_FIELD(10, msgs),
-                TAGWIRE_FIELD(11, u64, tagwire::unpacked));
+                TAGWIRE_FIELD(10, msgs), TAGWIRE_FIELD(11, u64, tagwire::unpacked));
 
 struct maps {
   std::map<std::int32_t, std::string> by_int;
@@ -187,8 +186,8 @@ std::string protoc_decode(std::string_view type, const std::string& wire, int& s
   REQUIRE(fd >= 0);
   REQUIRE(write(fd, wire.data(), wire.size()) == static_cast<ssize_t>(wire.size()));
   close(fd);
-  const std::string cmd = quoted(TAGWIRE_PROTOC) + " --proto_path=" + quoted(TAGWIRE_PROTO_DIR) + " --decode=" +
-                          std::string(type) + " text3.proto text2.proto < " + path + " 2>&1";
+  const std::string cmd = quoted(TAGWIRE_PROTOC) + " --proto_path=" + quoted(TAGWIRE_PROTO_DIR) +
+                          " --decode=" + std::string(type) + " text3.proto text2.proto < " + path + " 2>&1";
   std::string out;
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -250,22 +249,26 @@ struct gen {
   }
 
   float real32() {
+    // clang-format off
     static constexpr float special[] = {0.0f, -0.0f, 0.1f, 1.5f, 1e30f, 1e-5f, 123456789.0f, 3.4028235e38f,
                                         1.17549435e-38f, 1e-40f, 1e-45f, 100.0f, 16777216.0f, 0.3f,
                                         std::numeric_limits<float>::infinity(),
                                         -std::numeric_limits<float>::infinity(),
                                         std::numeric_limits<float>::quiet_NaN()};
+    // clang-format on
     if (coin()) return special[below(std::size(special))];
     if (coin()) return static_cast<float>(static_cast<std::int64_t>(below(2000000)) - 1000000) / 1000.0f;
     return std::bit_cast<float>(static_cast<std::uint32_t>(bits()));
   }
 
   double real64() {
+    // clang-format off
     static constexpr double special[] = {0.0, -0.0, 0.1, 1.0 / 3, 1e30, 1e-5, 9007199254740993.0,
                                          1.7976931348623157e308, 2.2250738585072014e-308, 5e-324, 1e21, 1e22,
                                          123456789012345678.0, std::numeric_limits<double>::infinity(),
                                          -std::numeric_limits<double>::infinity(),
                                          -std::numeric_limits<double>::quiet_NaN()};
+    // clang-format on
     if (coin()) return special[below(std::size(special))];
     if (coin()) return static_cast<double>(static_cast<std::int64_t>(below(2000000)) - 1000000) / 1000.0;
     return std::bit_cast<double>(bits());
@@ -273,9 +276,11 @@ struct gen {
 
   // Valid UTF-8 (proto3 string fields must be): ASCII, every escaped character, multi-byte runes.
   std::string text() {
+    // clang-format off
     static constexpr std::string_view pieces[] = {"a", "Z", " ", "0", "\"", "'", "\\", "\n", "\r", "\t", "\x01",
                                                   "\x1f", "\x7f", "?", "{", "}", "\xc3\xa9", "\xe2\x9c\x93",
                                                   "\xf0\x9f\x98\x80", "\xc2\x80", "\0"};
+    // clang-format on
     std::string s;
     for (std::uint64_t n = below(4) == 0 ? 0 : below(10); n > 0; --n) {
       const std::string_view p = pieces[below(std::size(pieces))];
@@ -474,11 +479,11 @@ TEST_CASE("seeded messages print as protoc prints them") {
 TEST_CASE("edge cases print as protoc prints them") {
   check_against_protoc("tt.Scalars", tt::scalars{});  // nothing at all
 
-  for (const float f : {std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
-                        std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::quiet_NaN(), -0.0f,
-                        std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(),
-                        std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest(), 1e30f, 1e-5f,
-                        123456789.0f, 0.1f, 1e7f, 1e16f, 2.5e-39f}) {
+  for (const float f :
+       {std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+        std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::quiet_NaN(), -0.0f,
+        std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(), std::numeric_limits<float>::max(),
+        std::numeric_limits<float>::lowest(), 1e30f, 1e-5f, 123456789.0f, 0.1f, 1e7f, 1e16f, 2.5e-39f}) {
     tt::scalars s;
     s.fl = f;
     check_against_protoc("tt.Scalars", s);
@@ -562,6 +567,7 @@ TEST_CASE("unknown fields print as protoc prints them") {
   check_unknown(tag(102, 5) + std::string("\xef\xbe\xad\xde", 4) + tag(103, 1) +
                 std::string("\x01\0\0\0\0\0\0\x80", 8));
   check_unknown(len(104, "") + len(105, "abc") + len(106, std::string("\0", 1)) + len(107, "\x08"));
+  // clang-format off
   check_unknown(len(108, var(1, 1) + len(2, var(3, 3))));       // parses: printed as a message
   check_unknown(len(109, std::string("\x02\x01", 2)));         // field number 0: a string
   check_unknown(len(110, tag(1, 4)));                          // a stray end-group: a string
@@ -573,6 +579,7 @@ TEST_CASE("unknown fields print as protoc prints them") {
   check_unknown(len(116, std::string("\x0a\xff\xff\xff\xff\x07", 6)));  // a length over INT_MAX
   check_unknown(grp(117, var(1, 9) + grp(2, len(3, "hi"))) + var(118, 1));
   check_unknown(len(119, "hello world") + len(120, "\n\x03" "abc"));
+  // clang-format on
 
   // Nested length-delimited records: printed as messages down to libprotobuf's budget of 10.
   for (int depth = 8; depth <= 12; ++depth) {
