@@ -98,3 +98,21 @@ TEST_CASE("v2 -> v1 relay -> v2: every v2 field arrives intact") {
   CHECK(lost->score == 0);
   CHECK(lost->tags.empty());
 }
+
+namespace {
+// A message of nothing but unknown fields: every record is kept and written back as it came.
+struct only_unknown {
+  tagwire::unknown_fields unknown;
+};
+TAGWIRE_MESSAGE(only_unknown, TAGWIRE_UNKNOWN(unknown));
+}  // namespace
+
+TEST_CASE("a message with only TAGWIRE_UNKNOWN keeps and relays every record") {
+  const auto wire = hex("08 96 01 12 02 68 69 1d 00 00 80 3f");
+  auto m = tagwire::decode<only_unknown>(wire);
+  REQUIRE(m.has_value());
+  CHECK(m->unknown.bytes().size() == wire.size());
+  std::vector<std::byte> again;
+  REQUIRE(tagwire::encode_to(*m, again).has_value());
+  CHECK(to_hex(again) == "08 96 01 12 02 68 69 1d 00 00 80 3f");
+}

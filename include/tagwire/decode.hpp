@@ -271,6 +271,7 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
     }
     if constexpr (M::memcpy_ok && std::ranges::contiguous_range<C> && requires { out.resize(n); }) {
       if (!std::is_constant_evaluated()) {
+        if (n == 0) return {};  // an empty vector's data() may be null: no memcpy at all
         const std::size_t old = out.size();
         out.resize(old + n);
         std::memcpy(std::data(out) + old, p, n * M::width);

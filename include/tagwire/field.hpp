@@ -152,7 +152,7 @@ template <class Flat, class... D>
 consteval bool outside_reserved() {
   // clang-format off
   return []<std::size_t... I>(std::index_sequence<I...>) {
-    const auto clear = [](std::uint32_t n) {
+    [[maybe_unused]] const auto clear = [](std::uint32_t n) {
       return ([&] {
         if constexpr (is_reserved<D>::value) return n < D::first || n > D::last;
         else return true;
