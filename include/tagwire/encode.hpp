@@ -180,7 +180,8 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
       }
       // The cast reads vector<bool>'s proxies; scalars are cheap to copy.
       auto it = std::end(v);
-      if constexpr (M::width == 0 && std::ranges::sized_range<typename M::member_type>) {
+      // Only for 64-bit values: for 32-bit ones (mostly short) the exact writer measured faster.
+      if constexpr (M::width == 0 && sizeof(V) == 8 && std::ranges::sized_range<typename M::member_type>) {
         if (!std::is_constant_evaluated() && !optimize_size) {
           // While seven or more elements (at least seven bytes) are still to go below, a varint
           // may be stored as eight bytes ending at p: what spills below is overwritten later.
