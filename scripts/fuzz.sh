@@ -4,6 +4,7 @@
 # bytes. Needs clang++ with libFuzzer (Debian: clang, libclang-rt-14-dev).
 # Usage: scripts/fuzz.sh [target...]          (default: every target)
 # Environment: TAGWIRE_FUZZ_SECONDS  seconds per target (default 60)
+#              TAGWIRE_FUZZ_PARALLEL targets fuzzed at once, one core each (default 2)
 #              TAGWIRE_FUZZ_JOBS     build parallelism (default 2)
 #              TAGWIRE_FUZZ_BUILD_DIR  the build directory (default build/fuzz)
 #              CXX                   the clang++ to use (default clang++)
@@ -52,15 +53,16 @@ show() {
 }
 
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
-failed=()
-printf '== fuzzing %d target(s), %s s each\n' "${#targets[@]}" "$seconds"
-for t in "${targets[@]}"; do
-  work=$build/work/$t
+parallel=${TAGWIRE_FUZZ_PARALLEL:-2}
+
+# Fuzzes one target; its verdict goes to work/TARGET/verdict.txt (first word: ok or FAIL).
+run_one() {
+  local t=$1 work=$build/work/$1
   mkdir -p "$work/corpus" "$work/artifacts"
   rm -f "$work/artifacts"/*
   cp "$src/fuzz/corpus/$t"/* "$work/corpus/"
   # Read-only extra seeds: past findings, and for the raw readers the dump tool's test inputs.
-  extra=()
+  local extra=()
   [ -d "$src/fuzz/regressions/$t" ] && extra+=("$src/fuzz/regressions/$t")
   if [ "$t" = dump ] || [ "$t" = wire_reader ]; then
     extra+=("$src/tools/tests/corpus" "$src/tools/tests/malformed")
@@ -68,21 +70,40 @@ for t in "${targets[@]}"; do
   "$build/fuzz/fuzz_$t" "$work/corpus" "${extra[@]}" -dict="$src/fuzz/protobuf.dict" \
     -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" > "$work/log.txt" 2>&1
-  rc=$?
+  local rc=$?
+  local done_line execs cov artifacts
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log.txt" | tail -1)
   execs=$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*//p' "$work/log.txt")
   cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\).*/cov \1, ft \2/p' <<< "$done_line")
   artifacts=("$work/artifacts"/*)
-  if [ "$rc" -ne 0 ] || [ -e "${artifacts[0]}" ]; then
-    echo "FAIL $t (exit $rc); log: $work/log.txt"
-    grep -E 'property failed|ERROR: |runtime error|SUMMARY' "$work/log.txt" | head -5 | sed 's/^/  /'
-    grep -E '^ +#[0-9]+ 0x' "$work/log.txt" | head -12 | cut -c1-200 | sed 's/^/  /'
-    for a in "${artifacts[@]}"; do [ -e "$a" ] && show "$a"; done
-    failed+=("$t")
-  else
-    printf 'ok   %-12s %s exec/s, %s, corpus %s files\n' "$t" "${execs:-?}" "${cov:-?}" \
-      "$(find "$work/corpus" -type f | wc -l)"
+  {
+    if [ "$rc" -ne 0 ] || [ -e "${artifacts[0]}" ]; then
+      echo "FAIL $t (exit $rc); log: $work/log.txt"
+      grep -E 'property failed|ERROR: |runtime error|SUMMARY' "$work/log.txt" | head -5 | sed 's/^/  /'
+      grep -E '^ +#[0-9]+ 0x' "$work/log.txt" | head -12 | cut -c1-200 | sed 's/^/  /'
+      for a in "${artifacts[@]}"; do [ -e "$a" ] && show "$a"; done
+    else
+      printf 'ok   %-12s %s exec/s, %s, corpus %s files\n' "$t" "${execs:-?}" "${cov:-?}" \
+        "$(find "$work/corpus" -type f | wc -l)"
+    fi
+  } > "$work/verdict.txt"
+}
+
+failed=()
+printf '== fuzzing %d target(s), %s s each, %s at a time\n' "${#targets[@]}" "$seconds" "$parallel"
+running=0
+for t in "${targets[@]}"; do
+  if ((running >= parallel)); then
+    wait -n
+    running=$((running - 1))
   fi
+  run_one "$t" &
+  running=$((running + 1))
+done
+wait
+for t in "${targets[@]}"; do
+  cat "$build/work/$t/verdict.txt"
+  [[ $(head -c 2 "$build/work/$t/verdict.txt") == ok ]] || failed+=("$t")
 done
 
 if ((${#failed[@]})); then
