@@ -272,6 +272,18 @@ struct message_info {
         for (std::size_t i = 0; i < count; ++i) s[i] = n[order[i]];
         return s;
       }(std::make_index_sequence<count>{});
+  // One-byte tag -> field index for the fields numbered 1..15, by the wire type each is written
+  // with; count for every other byte (those tags take the general path).
+  static constexpr auto fast_tag = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::array<index_type, 128> t{};
+    for (auto& x : t) x = static_cast<index_type>(count);
+    ((field_t<I>::number < 16 && field_meta<field_t<I>>::record_wt != wire_type::start_group
+          ? (t[field_t<I>::number << 3 | static_cast<unsigned>(field_meta<field_t<I>>::record_wt)] =
+                 static_cast<index_type>(I))
+          : 0),
+     ...);
+    return t;
+  }(std::make_index_sequence<count>{});
   // clang-format on
   static constexpr std::size_t index_of(std::uint32_t number) noexcept {
     if constexpr (dense) {

@@ -412,26 +412,48 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     [[maybe_unused]] const std::byte* const begin = p;
     record rec;
     rec.offset = r.offset_of(p);
-    if (const errc ec = read_tag(p, end, rec.field, rec.type); ec != errc::ok) return {ec, rec.offset, 0};
+    std::size_t slot = info::count;
+    // A one-byte tag of a field, with the wire type it is written with: no validation left to do.
+    if (const unsigned b = std::to_integer<unsigned>(*p); b < 0x80 && info::fast_tag[b] != info::count) {
+      rec.field = b >> 3;
+      rec.type = static_cast<wire_type>(b & 7);
+      slot = info::fast_tag[b];
+      ++p;
+    } else {
+      if (const errc ec = read_tag(p, end, rec.field, rec.type); ec != errc::ok) return {ec, rec.offset, 0};
+      slot = info::index_of(rec.field);
+    }
     error e{};
     bool known = false;
     std::size_t hit = info::count;
     auto one = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) TAGWIRE_DETAIL_INLINE {
+      // read_rest is out of line: it gets a copy of the cursor, so that `p` can stay in a register.
       if constexpr (I == info::count) {  // not a field of this message
-        e = reader_access::read_rest(r, p, rec);
+        const std::byte* q = p;
+        e = reader_access::read_rest(r, q, rec);
+        p = q;
       } else {
         using F = typename info::template field_t<I>;
         constexpr wire_type wt = field_meta<F>::record_wt;  // how this field is written
-        if (wt != wire_type::start_group && rec.type == wt) e = reader_access::read_value<wt>(r, p, rec);
-        else e = reader_access::read_rest(r, p, rec);
+        if (wt != wire_type::start_group && rec.type == wt) {
+          e = reader_access::read_value<wt>(r, p, rec);
+        } else {
+          const std::byte* q = p;
+          e = reader_access::read_rest(r, q, rec);
+          p = q;
+        }
         if (e.code != errc::ok) return;
         known = true;
         hit = I;
-        e = decode_field<F>(m, rec, r, known, std::get<I>(kids));
-        if (e.code != errc::ok && e.field == 0) e.field = rec.field;
+        // Tested in place and copied only on an error: copying a callee's error (built a member at
+        // a time) into `e` as a whole stalls store forwarding on every record.
+        if (const error fe = decode_field<F>(m, rec, r, known, std::get<I>(kids)); fe.code != errc::ok) {
+          e = fe;
+          if (e.field == 0) e.field = rec.field;
+        }
       }
     };
-    visit_index<info::count + 1>(info::index_of(rec.field), one);
+    visit_index<info::count + 1>(slot, one);
     if (e.code != errc::ok) return e;
     if constexpr (info::required_count != 0) {
       if (known && info::required_slot[hit] < info::count) seen[info::required_slot[hit]] = true;

@@ -156,24 +156,27 @@ TAGWIRE_DETAIL_INLINE constexpr bool read_varint_unchecked(const std::byte*& p, 
   return true;
 }
 
-// read_varint past its first byte: out of line, so that the one-byte case inlines cheaply.
-TAGWIRE_DETAIL_NOINLINE constexpr errc read_varint_long(const std::byte*& p, const std::byte* end,
-                                                        std::uint64_t& value) noexcept {
-  const std::byte* q = p;
-  if (!optimize_size && end - q >= static_cast<std::ptrdiff_t>(max_varint_size))
-    return read_varint_unchecked(p, value) ? errc::ok : errc::varint_overflow;
-  std::uint64_t r = 0;
-  for (unsigned shift = 0; shift < 70; shift += 7) {
-    if (q == end) return errc::truncated;
-    const auto b = std::to_integer<std::uint64_t>(*q++);
-    r |= (b & 0x7f) << shift;
-    if (b < 0x80) {
-      value = r;
-      p = q;
-      return errc::ok;
-    }
+// What read_varint_long found: the end of the varint and its value, or (next == nullptr) the
+// error code in `value`. Returned in two registers, so callers' cursors never go through memory.
+struct varint_found {
+  const std::byte* next;
+  std::uint64_t value;
+};
+
+// read_varint past its first bytes: out of line, so that the short cases inline cheaply.
+TAGWIRE_DETAIL_NOINLINE constexpr varint_found read_varint_long(const std::byte* p, const std::byte* end) noexcept {
+  std::uint64_t value = 0;
+  if (!optimize_size && end - p >= static_cast<std::ptrdiff_t>(max_varint_size)) {
+    if (!read_varint_unchecked(p, value)) return {nullptr, static_cast<std::uint64_t>(errc::varint_overflow)};
+    return {p, value};
   }
-  return errc::varint_overflow;
+  for (unsigned shift = 0; shift < 70; shift += 7) {
+    if (p == end) return {nullptr, static_cast<std::uint64_t>(errc::truncated)};
+    const auto b = std::to_integer<std::uint64_t>(*p++);
+    value |= (b & 0x7f) << shift;
+    if (b < 0x80) return {p, value};
+  }
+  return {nullptr, static_cast<std::uint64_t>(errc::varint_overflow)};
 }
 }  // namespace detail
 
@@ -193,7 +196,11 @@ TAGWIRE_DETAIL_INLINE constexpr errc read_varint(const std::byte*& p, const std:
     p += 2;
     return errc::ok;
   }
-  return detail::read_varint_long(p, end, value);
+  const detail::varint_found f = detail::read_varint_long(p, end);
+  if (f.next == nullptr) return static_cast<errc>(f.value);
+  p = f.next;
+  value = f.value;
+  return errc::ok;
 }
 
 /// Reads a tag of up to 5 bytes at `p` and splits it, advancing `p` on success. Returns
