@@ -329,6 +329,21 @@ class fixed_vector {
   constexpr void resize(size_type n) {
     if (n > N) detail::capacity_overflow();
     shrink_to(n);
+    if constexpr (std::is_scalar_v<T> && !std::is_member_pointer_v<T>) {
+      // Value-initialised scalars are zero bytes: one memset. Its length is hidden from g++,
+      // which otherwise explores wrapped-around lengths and warns (-Wstringop-overflow).
+      if (!std::is_constant_evaluated()) {
+        if (n > size_) {
+          std::size_t bytes = (n - size_) * sizeof(T);
+#if defined(__GNUC__) || defined(__clang__)
+          __asm__("" : "+r"(bytes));
+#endif
+          std::memset(static_cast<void*>(data() + size_), 0, bytes);
+          size_ = static_cast<size_t_>(n);
+        }
+        return;
+      }
+    }
     if constexpr (std::is_nothrow_default_constructible_v<T>) {
       // No constructor can fail: build them all, then store the size once (a loop that updates
       // size_ per element cannot be turned into a memset).
