@@ -36,7 +36,7 @@ constexpr void copy_in(std::byte* dst, const C* src, std::size_t n) noexcept {
 #pragma GCC diagnostic ignored "-Wstringop-overflow"
     if (n > max_message_size) __builtin_unreachable();
 #endif
-    copy_bytes(dst, src, n);
+    copy_bytes_short_inline(dst, src, n);
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif

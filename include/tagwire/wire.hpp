@@ -116,6 +116,35 @@ inline void copy_bytes(void* dst, const void* src, std::size_t n) noexcept {
 #endif
   std::memcpy(dst, src, n);
 }
+
+// copy_bytes for the encoder, where most copies are short strings: up to 16 bytes are copied
+// inline, as two overlapping loads and stores, with no call and no branch on the exact length.
+TAGWIRE_DETAIL_INLINE inline void copy_bytes_short_inline(void* dst, const void* src, std::size_t n) noexcept {
+  if (!optimize_size && n <= 16) {
+    auto* d = static_cast<unsigned char*>(dst);
+    const auto* s = static_cast<const unsigned char*>(src);
+    if (n >= 8) {
+      std::uint64_t a, b;
+      std::memcpy(&a, s, 8);
+      std::memcpy(&b, s + n - 8, 8);
+      std::memcpy(d, &a, 8);
+      std::memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, s, 4);
+      std::memcpy(&b, s + n - 4, 4);
+      std::memcpy(d, &a, 4);
+      std::memcpy(d + n - 4, &b, 4);
+    } else if (n != 0) {
+      const unsigned char a = s[0], b = s[n / 2], c = s[n - 1];
+      d[0] = a;
+      d[n / 2] = b;
+      d[n - 1] = c;
+    }
+    return;
+  }
+  copy_bytes(dst, src, n);
+}
 }  // namespace detail
 
 namespace detail {
@@ -250,7 +279,7 @@ inline constexpr tag_bytes tag_for = [] {
 }();
 
 // Writes the varint of `v` ending at `end`; returns where it starts.
-constexpr std::byte* put_varint_back(std::byte* end, std::uint64_t v) noexcept {
+TAGWIRE_DETAIL_INLINE constexpr std::byte* put_varint_back(std::byte* end, std::uint64_t v) noexcept {
   if (v < 0x80) {  // most lengths and small numbers
     end[-1] = static_cast<std::byte>(v);
     return end - 1;
