@@ -133,6 +133,12 @@ static_assert(sizeof(fixed_string<15>) == 17);
 static_assert(sizeof(fixed_string<0>) == 2);
 static_assert(sizeof(fixed_string<1000>) == 1001 + 1 + 2);  // 1001 chars, padding, 16-bit size
 static_assert(std::is_trivially_copyable_v<fixed_string<32>>);
+// (These were checked in containers.hpp itself, at a cost to every translation unit.)
+static_assert(sizeof(fixed_vector<std::uint64_t, 2>) == 24);
+static_assert(sizeof(fixed_vector<char, 300>) == 302);
+static_assert(sizeof(fixed_string<255>) == 257);
+static_assert(std::is_trivially_copyable_v<fixed_string<8>>);
+static_assert(std::contiguous_iterator<fixed_vector<int, 1>::iterator>);
 
 // Usable in constant expressions with trivial element types.
 static_assert([] {

@@ -6,6 +6,7 @@
 #include <string>
 #include <tagwire/tagwire.hpp>
 #include <unordered_map>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -67,6 +68,44 @@ TEST_CASE("unordered_map entries are written in key order, deterministically") {
         " 12 05 08 03 12 01 33"
         " 12 05 08 05 12 01 35"
         " 12 07 08 64 12 03 31 30 30");
+}
+
+TEST_CASE("a large unordered_map is written in key order, whatever order it was filled in") {
+  // Many keys in hash order: the entries are sorted (a heapsort) before writing.
+  maps::msg u;
+  std::map<std::int32_t, std::string> ordered;
+  for (std::int32_t i = 0; i < 500; ++i) {
+    const std::int32_t k = (i * 7919) % 1009 - 300;  // distinct, scattered, some negative
+    u.names[k] = std::to_string(i);
+    ordered[k] = std::to_string(i);
+  }
+  REQUIRE(u.names.size() == 500);
+  maps::msg same = u;
+  same.names.clear();
+  for (auto it = ordered.rbegin(); it != ordered.rend(); ++it) same.names[it->first] = it->second;  // other order
+  const std::string hex = maps::encode_hex(u);
+  CHECK(hex == maps::encode_hex(same));
+  // The first entry is the smallest key, -300 (i = 0): a 10-byte varint.
+  CHECK(hex.rfind("12 0e 08 d4 fd ff ff ff ff ff ff ff 01 12 01 30 ", 0) == 0);
+  // Every entry's key, in the order written: ascending, all 500.
+  std::vector<std::byte> bytes;
+  REQUIRE(tagwire::encode_to(u, bytes).has_value());
+  tagwire::wire_reader r(bytes);
+  std::vector<std::int32_t> keys;
+  while (!r.done()) {
+    const auto entry = r.next();
+    REQUIRE(entry.has_value());
+    REQUIRE(entry->field == 2);
+    auto sub = r.nested(*entry);
+    REQUIRE(sub.has_value());
+    const auto key = sub->next();
+    REQUIRE(key.has_value());
+    REQUIRE(key->field == 1);
+    keys.push_back(static_cast<std::int32_t>(key->value));
+  }
+  std::vector<std::int32_t> expected;
+  for (const auto& [k, v] : ordered) expected.push_back(k);
+  CHECK(keys == expected);
 }
 
 TEST_CASE("key and value encodings: sint32 keys, sfixed64 values, fixed32 keys") {

@@ -192,6 +192,11 @@ consteval bool check_field() {
   return true;
 }
 
+template <class Tuple>
+inline constexpr bool all_fields = false;
+template <class... D>
+inline constexpr bool all_fields<std::tuple<D...>> = (is_field<D>::value && ...);
+
 // The fields of a message (oneofs flattened into their alternatives), sorted by number, the
 // unknown-fields member if any, the required fields, and the checks on the whole message.
 template <class T>
@@ -210,9 +215,9 @@ struct message_info {
                 "encodings...> objects (or TAGWIRE_ONEOF / TAGWIRE_UNKNOWN)");
 
   static constexpr auto fields = [] {
-    if constexpr (all_descriptors)
-      return std::apply([](const auto&... d) { return std::tuple_cat(flatten_one(d)...); }, declared);
-    else return std::tuple<>{};
+    if constexpr (!all_descriptors) return std::tuple<>{};
+    else if constexpr (all_fields<declared_type>) return declared;  // nothing to flatten
+    else return std::apply([](const auto&... d) { return std::tuple_cat(flatten_one(d)...); }, declared);
   }();
   using tuple_type = std::remove_cvref_t<decltype(fields)>;
   static constexpr std::size_t count = std::tuple_size_v<tuple_type>;

@@ -21,7 +21,6 @@
 // unchecked, as in the standard containers.
 #pragma once
 
-#include <algorithm>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -29,11 +28,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
-#include <memory>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+
+#include "config.hpp"  // std::construct_at, destroy_at, destroy, equal, reverse_iterator, ...
 
 namespace tagwire {
 namespace detail {
@@ -301,7 +300,11 @@ class fixed_vector {
   constexpr iterator emplace(const_iterator pos, Args&&... args) {
     const auto index = static_cast<difference_type>(pos - cbegin());
     emplace_back(std::forward<Args>(args)...);
-    std::rotate(begin() + index, end() - 1, end());
+    // Swaps the new element down to pos: std::rotate's effect, without <algorithm>.
+    for (iterator i = end() - 1; i != begin() + index; --i) {
+      using std::swap;
+      swap(*(i - 1), *i);
+    }
     return begin() + index;
   }
   /// Inserts a copy of value before pos and returns an iterator to it; aborts if full().
@@ -687,15 +690,5 @@ template <std::size_t N>
 [[nodiscard]] constexpr std::strong_ordering operator<=>(const fixed_string<N>& a, const char* b) noexcept {
   return a.view() <=> std::string_view(b);
 }
-
-// No hidden pointers: the size of each type is its elements plus a small size field.
-static_assert(sizeof(fixed_vector<std::byte, 16>) == 17);
-static_assert(sizeof(fixed_vector<std::uint32_t, 4>) == 20);
-static_assert(sizeof(fixed_vector<std::uint64_t, 2>) == 24);
-static_assert(sizeof(fixed_vector<char, 300>) == 302);
-static_assert(sizeof(fixed_string<15>) == 17);
-static_assert(sizeof(fixed_string<255>) == 257);
-static_assert(std::is_trivially_copyable_v<fixed_string<8>>);
-static_assert(std::contiguous_iterator<fixed_vector<int, 1>::iterator>);
 
 }  // namespace tagwire

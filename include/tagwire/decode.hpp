@@ -5,8 +5,6 @@
 #include <concepts>
 #include <cstddef>
 #include <cstring>
-#include <memory>
-#include <ranges>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -15,6 +13,7 @@
 #include <variant>
 
 #include "codec.hpp"
+#include "config.hpp"  // std::ranges concepts
 #include "error.hpp"
 #include "reader.hpp"
 #include "utf8.hpp"
@@ -381,7 +380,7 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       return decode_value<F>(*v, rec, r, &kid);
     } else {
       if (!v) {
-        if constexpr (pointer_traits<typename M::member_type>::unique) v = std::make_unique<V>();
+        if constexpr (pointer_traits<typename M::member_type>::unique) v.reset(new V());
         else v.emplace();
       }
       return decode_value<F>(*v, rec, r, &kid);

@@ -3,18 +3,16 @@
 // sized once and written once, linear in the output at any nesting depth.
 #pragma once
 
-#include <algorithm>
 #include <concepts>
-#include <functional>
 #include <vector>
 #include <cstddef>
 #include <cstring>
-#include <iterator>
 #include <span>
 #include <type_traits>
 #include <utility>
 
 #include "codec.hpp"
+#include "config.hpp"  // std::less, std::ranges concepts, std::begin/end
 #include "error.hpp"
 #include "size.hpp"
 
@@ -127,7 +125,7 @@ constexpr std::byte* write_map_back(std::byte* p, const Map& v) {
     std::vector<const typename Map::value_type*> sorted;
     sorted.reserve(v.size());
     for (const auto& e : v) sorted.push_back(&e);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    sort_by_key(sorted.data(), sorted.size());
     for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) p = write_entry_back<F>(p, (*it)->first, (*it)->second);
   }
   return p;

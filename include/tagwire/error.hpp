@@ -4,13 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #if defined(__cpp_exceptions)
 #include <exception>
 #endif
+
+#include "config.hpp"  // std::construct_at, destroy_at, addressof
 
 namespace tagwire {
 

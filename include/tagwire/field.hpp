@@ -197,6 +197,19 @@ constexpr auto flatten_one(const D& d) {
   }
 }
 
+// The flattened descriptor types: D... itself when all are plain fields (no std::tuple_cat, which
+// is costly to instantiate).
+template <bool AllFields, class... D>
+struct flat_fields {
+  using type = decltype(std::tuple_cat(flatten_one(std::declval<const D&>())...));
+};
+template <class... D>
+struct flat_fields<true, D...> {
+  using type = std::tuple<D...>;
+};
+template <class... D>
+using flat_fields_t = typename flat_fields<(is_field<D>::value && ...), D...>::type;
+
 template <class... F>
 consteval bool unique_numbers() {
   const std::uint32_t n[] = {0u, F::number...};
@@ -226,7 +239,7 @@ template <class... D>
 constexpr std::tuple<D...> make_fields(D... d) noexcept {
   static_assert((is_descriptor<D> && ...),
                 "tagwire: TAGWIRE_MESSAGE takes TAGWIRE_FIELD, TAGWIRE_ONEOF, TAGWIRE_UNKNOWN and TAGWIRE_RESERVED");
-  using flat = decltype(std::tuple_cat(flatten_one(d)...));
+  using flat = flat_fields_t<D...>;
   static_assert(
       []<std::size_t... I>(std::index_sequence<I...>) {
         return unique_numbers<std::tuple_element_t<I, flat>...>();

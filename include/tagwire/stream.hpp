@@ -3,16 +3,15 @@
 // and stream_decoder: an incremental decoder of such messages arriving in chunks of any size.
 #pragma once
 
-#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <ranges>
 #include <span>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "config.hpp"  // std::min, std::ranges concepts
 #include "decode.hpp"
 #include "encode.hpp"
 #include "error.hpp"

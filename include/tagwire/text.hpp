@@ -1,13 +1,11 @@
 // tagwire — the protobuf text format: to_text prints what `protoc --decode` prints for the same bytes.
 #pragma once
 
-#include <algorithm>
+#include <cfloat>
 #include <charconv>
 #include <climits>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "codec.hpp"
+#include "config.hpp"  // std::less
 #include "enum.hpp"
 #include "type_name.hpp"
 #include "reflect.hpp"
@@ -66,22 +65,25 @@ void append_integer(std::string& out, I v) {
 // or DBL_DIG (15) digits when that reads back as the same value, otherwise 9 or 17 digits.
 // (SimpleFtoa reads back with strtof and also refuses an ERANGE result, which glibc reports
 // for every subnormal float: those always take 9 digits.)
+// (The classification is done by hand, as <cmath> costs a tenth of a second per translation unit.)
 template <class Float>
 void append_floating(std::string& out, Float v) {
-  if (std::isinf(v)) {
+  constexpr bool is_float = std::is_same_v<Float, float>;
+  constexpr Float largest = is_float ? FLT_MAX : DBL_MAX;
+  if (v > largest || v < -largest) {  // infinite
     out += v > 0 ? "inf" : "-inf";
     return;
   }
-  if (std::isnan(v)) {
+  if (!(v == v)) {  // NaN: the one value unequal to itself
     out += "nan";
     return;
   }
-  constexpr bool is_float = std::is_same_v<Float, float>;
   char buf[48];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, is_float ? 6 : 15);
   Float back{};
   const auto parsed = std::from_chars(buf, r.ptr, back);
-  const bool exact = parsed.ec == std::errc{} && back == v && (!is_float || std::fpclassify(back) != FP_SUBNORMAL);
+  const bool subnormal = back != 0 && back < FLT_MIN && back > -FLT_MIN;
+  const bool exact = parsed.ec == std::errc{} && back == v && (!is_float || !subnormal);
   if (!exact) r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, is_float ? 9 : 17);
   out.append(buf, r.ptr);
 }
@@ -339,7 +341,7 @@ void print_map(text_writer& w, std::string_view name, const Map& map) {
     std::vector<const typename Map::value_type*> sorted;
     sorted.reserve(map.size());
     for (const auto& e : map) sorted.push_back(&e);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    sort_by_key(sorted.data(), sorted.size());
     for (const auto* e : sorted) entry(e->first, e->second);
   }
 }

@@ -4,15 +4,14 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <variant>
 
+#include "config.hpp"  // std::ranges concepts
 #include "wire.hpp"
 
 namespace tagwire {
@@ -82,11 +81,24 @@ struct optional_traits<std::optional<T>> : std::true_type {
 };
 template <class T>
 struct pointer_traits : std::false_type {};
-template <class T, class D>
-struct pointer_traits<std::unique_ptr<T, D>> : std::true_type {
-  using value_type = T;
+// std::unique_ptr<T, D> (not the T[] form, which has no ->), known by its members so that the
+// heavy <memory> need not be included here.
+// clang-format off
+template <class T>
+  requires requires(T& p) {
+    typename T::element_type;
+    typename T::deleter_type;
+    typename T::pointer;
+    p.get();
+    p.release();
+    p.get_deleter();
+    p.operator->();
+  }
+struct pointer_traits<T> : std::true_type {
+  using value_type = typename T::element_type;
   static constexpr bool unique = true;
 };
+// clang-format on
 template <class T>
 struct pointer_traits<box<T>> : std::true_type {
   using value_type = T;
@@ -157,6 +169,25 @@ concept repeated_container = !string_like<T> && !byte_container<T> && !map_conta
                                c.size();
                              };
 // clang-format on
+
+// Sorts the n pointers at `first` to map entries by key, ascending (keys are unique): a heapsort,
+// since std::sort would need <algorithm>, heavy to include.
+template <class P>
+constexpr void sort_by_key(P* first, std::size_t n) {
+  const auto sift = [first](std::size_t i, std::size_t end) {
+    for (std::size_t c = 2 * i + 1; c < end; i = c, c = 2 * i + 1) {
+      if (c + 1 < end && first[c]->first < first[c + 1]->first) ++c;
+      if (!(first[i]->first < first[c]->first)) return;
+      std::swap(first[i], first[c]);
+    }
+  };
+  for (std::size_t i = n / 2; i-- > 0;) sift(i, n);
+  for (std::size_t end = n; end > 1;) {
+    --end;
+    std::swap(first[0], first[end]);
+    sift(0, end);
+  }
+}
 
 enum class shape : std::uint8_t { single, optional, pointer, repeated, map, alternative };
 

@@ -1,12 +1,11 @@
 // tagwire — packed_view: a packed repeated scalar decoded lazily from the input, without allocating.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
-#include <iterator>
 #include <span>
 
 #include "codec.hpp"
+#include "config.hpp"  // std::equal, std::forward_iterator_tag
 #include "type_map.hpp"
 #include "wire.hpp"
 
@@ -89,7 +88,7 @@ class packed_view {
     return n;
   }
   friend constexpr bool operator==(const packed_view& a, const packed_view& b) noexcept {
-    return std::ranges::equal(a.raw_, b.raw_);
+    return std::equal(a.raw_.begin(), a.raw_.end(), b.raw_.begin(), b.raw_.end());
   }
 
  private:
