@@ -31,8 +31,15 @@ struct reader_access {
                                                           record& rec) noexcept {
     return r.read_value_as<WT>(q, rec);
   }
-  static constexpr error read_rest(const wire_reader& r, const std::byte*& q, record& rec) noexcept {
-    return r.read_rest(q, rec);
+  // read_rest is out of line: it gets a copy of the cursor, so that the caller's can stay in a
+  // register (under -Os the copy costs more code than it saves).
+  TAGWIRE_DETAIL_INLINE static constexpr error read_rest(const wire_reader& r, const std::byte*& p,
+                                                         record& rec) noexcept {
+    if constexpr (optimize_size) return r.read_rest(p, rec);
+    const std::byte* q = p;
+    const error e = r.read_rest(q, rec);
+    p = q;
+    return e;
   }
 };
 
@@ -413,7 +420,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     rec.offset = r.offset_of(p);
     std::size_t slot = info::count;
     // A one-byte tag of a field, with the wire type it is written with: no validation left to do.
-    if (const unsigned b = std::to_integer<unsigned>(*p); b < 0x80 && info::fast_tag[b] != info::count) {
+    if (const unsigned b = std::to_integer<unsigned>(*p); !optimize_size && b < 0x80 && info::fast_tag[b] != info::count) {
       rec.field = b >> 3;
       rec.type = static_cast<wire_type>(b & 7);
       slot = info::fast_tag[b];
@@ -426,21 +433,13 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     bool known = false;
     std::size_t hit = info::count;
     auto one = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) TAGWIRE_DETAIL_INLINE {
-      // read_rest is out of line: it gets a copy of the cursor, so that `p` can stay in a register.
       if constexpr (I == info::count) {  // not a field of this message
-        const std::byte* q = p;
-        e = reader_access::read_rest(r, q, rec);
-        p = q;
+        e = reader_access::read_rest(r, p, rec);
       } else {
         using F = typename info::template field_t<I>;
         constexpr wire_type wt = field_meta<F>::record_wt;  // how this field is written
-        if (wt != wire_type::start_group && rec.type == wt) {
-          e = reader_access::read_value<wt>(r, p, rec);
-        } else {
-          const std::byte* q = p;
-          e = reader_access::read_rest(r, q, rec);
-          p = q;
-        }
+        if (wt != wire_type::start_group && rec.type == wt) e = reader_access::read_value<wt>(r, p, rec);
+        else e = reader_access::read_rest(r, p, rec);
         if (e.code != errc::ok) return;
         known = true;
         hit = I;
