@@ -96,6 +96,30 @@ void validate_1mib(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
 }
 
+// Each run-time path on its own (arg 1): 0 the scalar DFA, 1 SSSE3 (skipped where the CPU or the
+// build lacks it).
+void validate_1mib_path(benchmark::State& state) {
+  const bytes& in = big(state.range(0) != 0);
+  const auto path = state.range(1);
+#if TAGWIRE_DETAIL_UTF8_SIMD
+  if (path > tagwire::detail::utf8_simd_level()) state.SkipWithError("not on this CPU");
+#else
+  if (path > 0) state.SkipWithError("not in this build");
+#endif
+  for (auto _ : state) {
+    const std::byte* p = in.data();
+    benchmark::DoNotOptimize(p);
+    bool ok = false;
+    if (path == 0) ok = tagwire::detail::utf8_valid_fast(p, p + in.size());
+#if TAGWIRE_DETAIL_UTF8_SIMD
+    if (path == 1) ok = tagwire::detail::utf8_valid_ssse3(p, in.size());
+#endif
+    if (!ok) state.SkipWithError("input is not valid UTF-8");
+    benchmark::DoNotOptimize(ok);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+}
+
 void memcpy_1mib(benchmark::State& state) {
   const bytes& in = big(state.range(0) != 0);
   bytes out(in.size());
@@ -155,6 +179,7 @@ void string_assign_short(benchmark::State& state) {
 
 // Arg 0: ASCII; arg 1: English + CJK + emoji.
 BENCHMARK(validate_1mib)->ArgName("mixed")->Arg(0)->Arg(1);
+BENCHMARK(validate_1mib_path)->ArgNames({"mixed", "path"})->ArgsProduct({{0, 1}, {0, 1}});
 BENCHMARK(memcpy_1mib)->ArgName("mixed")->Arg(0)->Arg(1);
 BENCHMARK(validate_short)->ArgName("mixed")->Arg(0)->Arg(1);
 BENCHMARK(memcpy_short)->ArgName("mixed")->Arg(0)->Arg(1);

@@ -1,12 +1,16 @@
-// is_valid_utf8: exhaustive over code points and byte pairs, fast-path boundaries, and a
-// differential check against a plain decoder written here.
+// is_valid_utf8: exhaustive over code points and byte pairs, fast-path boundaries, a differential
+// check against a plain decoder written here, and every run-time path (scalar, SSSE3 where
+// the CPU has it) against the constexpr byte loop at every offset of their blocks.
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <span>
+#include <string>
+#include <utility>
 #include <string_view>
 #include <tagwire/utf8.hpp>
 #include <vector>
@@ -30,6 +34,26 @@ bytes encode(std::uint32_t cp) {
   if (cp < 0x800) return from({0xC0 | (cp >> 6), 0x80 | (cp & 0x3F)});
   if (cp < 0x10000) return from({0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)});
   return from({0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3F), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)});
+}
+
+// As encode(), appending to `out` (no allocation per code point in the long random loops).
+void append_encoded(bytes& out, std::uint32_t cp) {
+  const auto put = [&out](std::uint32_t b) { out.push_back(static_cast<std::byte>(b)); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6));
+    put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18));
+    put(0x80 | ((cp >> 12) & 0x3F));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
 }
 
 // Encodes `cp` in exactly `len` bytes (2..4), overlong when it would fit in fewer.
@@ -121,6 +145,66 @@ constexpr bool cx_every_byte() {
   return true;
 }
 static_assert(cx_every_byte());
+
+// Under the sanitizers, and unoptimised (the Debug presets), every call costs several times more:
+// fewer cases there.
+#if defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
+constexpr bool reduced = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool reduced = true;
+#else
+constexpr bool reduced = false;
+#endif
+#else
+constexpr bool reduced = false;
+#endif
+
+// Every run-time validator this build and CPU have, against `expect`. Returns the name of the, or nullptr.
+// first that disagrees, or nullptr. The scalar run-time path only with `scalar`, as the dispatch
+// takes it for short inputs anyway.
+const char* disagreement(const std::byte* p, std::size_t n, bool expect, bool scalar = false) {
+  if (tagwire::is_valid_utf8(p, n) != expect) return "is_valid_utf8";
+  if (scalar && tagwire::detail::utf8_valid_fast(p, p + n) != expect) return "utf8_valid_fast";
+#if TAGWIRE_DETAIL_UTF8_SIMD
+  const int level = tagwire::detail::utf8_simd_level();
+  if (level >= 1 && tagwire::detail::utf8_valid_ssse3(p, n) != expect) return "utf8_valid_ssse3";
+#endif
+  return nullptr;
+}
+
+// `s` written at every offset of a 64-byte ASCII buffer, checked both inside the whole buffer and
+// at its end (the buffer cut right after `s`): every block lane and boundary of the vector code,
+// and its end handling, sees it. ASCII around `s` changes nothing, so the verdict is the byte
+// loop's on `s` alone. Returns false (after reporting) on the first disagreement.
+bool agrees_at_every_offset(const std::byte* s, std::size_t n) {
+  const bool expect = tagwire::detail::utf8_valid_bytewise(s, s + n);
+  std::array<std::byte, 64> buf;
+  buf.fill(std::byte{'a'});
+  for (std::size_t at = 0; at + n <= buf.size(); ++at) {
+    if (reduced && at % 16 > 2 && at % 16 < 12) continue;  // reduced: only across 16-byte boundaries
+    std::memcpy(buf.data() + at, s, n);
+    const char* who = disagreement(buf.data(), buf.size(), expect);
+    if (who == nullptr) who = disagreement(buf.data(), at + n, expect);
+    std::memset(buf.data() + at, 'a', n);
+    if (who != nullptr) {
+      std::string bytes_hex;
+      for (std::size_t i = 0; i < n; ++i) bytes_hex += std::to_string(std::to_integer<unsigned>(s[i])) + " ";
+      CAPTURE(bytes_hex);
+      CAPTURE(at);
+      CAPTURE(expect);
+      CAPTURE(who);
+      FAIL_CHECK("validators disagree");
+      return false;
+    }
+  }
+  return true;
+}
+
+// One or more of each class of byte the validators tell apart, and the edges of each class.
+constexpr std::array<unsigned, 27> representative_bytes = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                                           0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+                                                           0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF};
 
 }  // namespace
 
@@ -388,4 +472,142 @@ TEST_CASE("utf8: the reference decoder itself agrees with the fixed cases") {
   CHECK_FALSE(reference_valid(from({0xC0, 0x80})));
   CHECK_FALSE(reference_valid(from({0xE2, 0x82})));
   CHECK(reference_valid(from({0xE2, 0x82, 0xAC})));
+}
+
+TEST_CASE("utf8: every run-time path agrees on every 1- and 2-byte string at every offset") {
+  std::size_t checked = 0;
+  for (unsigned b0 = 0; b0 < 256; ++b0) {
+    const std::byte one[1] = {static_cast<std::byte>(b0)};
+    if (!agrees_at_every_offset(one, 1)) return;  // reported inside
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      // Reduced: every first byte, every eighth ASCII second byte and all the non-ASCII ones.
+      if (reduced && b1 < 0x80 && b1 % 8 != 1) continue;
+      const std::byte two[2] = {static_cast<std::byte>(b0), static_cast<std::byte>(b1)};
+      if (!agrees_at_every_offset(two, 2)) return;  // reported inside
+      ++checked;
+    }
+  }
+  CHECK(checked == (reduced ? 256u * (128 + 16) : 256u * 256));
+}
+
+TEST_CASE("utf8: every run-time path agrees on every 3-byte string across block boundaries") {
+  // Every string of three non-ASCII bytes (a string with an ASCII byte is shorter strings around
+  // ASCII, which the offset tests cover; a sixteenth of those here too), placed across the
+  // 16-byte boundary (an SSSE3 block), the 32-byte one, ending
+  // exactly at a block end (no zero padding after it) and ending inside the last block.
+  std::array<std::byte, 64> buf;
+  buf.fill(std::byte{'a'});
+  constexpr std::array<std::pair<std::size_t, std::size_t>, 5> placements = {
+      {{14, 64}, {15, 64}, {31, 64}, {29, 32}, {17, 20}}};  // (offset, input length)
+  std::size_t n_valid = 0;
+  std::size_t checked = 0;
+  for (unsigned b0 = 0; b0 < 256; ++b0) {
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      for (unsigned b2 = 0; b2 < 256; ++b2) {
+        const bool has_ascii = b0 < 0x80 || b1 < 0x80 || b2 < 0x80;
+        if (has_ascii && (b0 + b1 + b2) % 16 != 0) continue;
+        if (reduced && (b0 + 3 * b1 + b2) % 7 != 0) continue;  // reduced: a seventh
+        const std::byte s[3] = {static_cast<std::byte>(b0), static_cast<std::byte>(b1), static_cast<std::byte>(b2)};
+        const bool expect = tagwire::detail::utf8_valid_bytewise(s, s + 3);
+        n_valid += expect ? 1 : 0;
+        ++checked;
+        for (const auto& placement : placements) {
+          const std::size_t at = placement.first;  // not a structured binding: clang 14 cannot capture one
+          const std::size_t len = placement.second;
+          std::memcpy(buf.data() + at, s, 3);
+          const char* who = disagreement(buf.data(), len, expect);
+          std::memset(buf.data() + at, 'a', 3);
+          if (who != nullptr) {
+            CAPTURE(b0);
+            CAPTURE(b1);
+            CAPTURE(b2);
+            CAPTURE(at);
+            CAPTURE(len);
+            CAPTURE(who);
+            FAIL_CHECK("validators disagree");
+            return;  // one report, not thousands
+          }
+        }
+      }
+    }
+  }
+  // Both counted with Python's strict decoder over the same selection.
+  CHECK(checked == (reduced ? 430649u : 3014656u));
+  CHECK(n_valid == (reduced ? 31889u : 223232u));
+}
+
+TEST_CASE("utf8: every run-time path agrees on representative 3- and 4-byte strings at every offset") {
+  for (unsigned b0 : representative_bytes) {
+    for (unsigned b1 : representative_bytes) {
+      for (unsigned b2 : representative_bytes) {
+        const std::byte three[3] = {static_cast<std::byte>(b0), static_cast<std::byte>(b1), static_cast<std::byte>(b2)};
+        if (!agrees_at_every_offset(three, 3)) return;  // reported inside
+      }
+    }
+  }
+  // Four bytes: the leads that want three or two more, then continuations of each range and a
+  // few others.
+  constexpr std::array<unsigned, 11> leads = {0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFF};
+  constexpr std::array<unsigned, 9> after = {0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC2, 0xF0};
+  std::size_t n_valid = 0;
+  for (unsigned b0 : leads) {
+    for (unsigned b1 : after) {
+      for (unsigned b2 : after) {
+        for (unsigned b3 : after) {
+          if (reduced && (b1 + b2 + b3) % 3 != 0) continue;
+          const std::byte four[4] = {static_cast<std::byte>(b0), static_cast<std::byte>(b1), static_cast<std::byte>(b2),
+                                     static_cast<std::byte>(b3)};
+          n_valid += tagwire::detail::utf8_valid_bytewise(four, four + 4) ? 1 : 0;
+          if (!agrees_at_every_offset(four, 4)) return;  // reported inside
+        }
+      }
+    }
+  }
+  CHECK(n_valid > (reduced ? 10u : 100u));
+}
+
+TEST_CASE("utf8: every run-time path agrees on random mutations of long mixed strings") {
+  std::mt19937 rng(0x75746638u);
+  constexpr std::array<std::uint32_t, 16> samples = {0x41,   0x7F,   0x80,   0xE9,    0x7FF,   0x800,    0x20AC, 0xD7FF,
+                                                     0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF, 0x4E16, 0x3B1};
+  constexpr std::array<unsigned, 10> special = {0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+  std::size_t n_valid = 0;
+  std::size_t n_invalid = 0;
+  const int iterations = reduced ? 20000 : 200000;
+  bytes s;
+  for (int iter = 0; iter < iterations; ++iter) {
+    const std::size_t len = rng() % 301;
+    s.clear();
+    const unsigned ascii_share = rng() % 4;  // from no ASCII to mostly ASCII
+    while (s.size() < len) {
+      if (rng() % 4 < ascii_share) {
+        s.push_back(static_cast<std::byte>(rng() % 0x80));
+      } else {
+        append_encoded(s, samples[rng() % samples.size()]);
+      }
+    }
+    s.resize(len);  // may cut a sequence at the end
+    // Up to three mutations, none in a quarter of the cases.
+    for (unsigned m = rng() % 4; m > 0 && !s.empty(); --m) {
+      const std::size_t at = rng() % s.size();
+      switch (rng() % 4) {
+        case 0: s[at] = static_cast<std::byte>(rng() % 256); break;
+        case 1: s[at] = static_cast<std::byte>(special[rng() % special.size()]); break;
+        case 2: s.erase(s.begin() + static_cast<std::ptrdiff_t>(at)); break;
+        default: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::byte>(0x80 + rng() % 0x40));
+      }
+    }
+    const bool expect = tagwire::detail::utf8_valid_bytewise(s.data(), s.data() + s.size());
+    (expect ? n_valid : n_invalid) += 1;
+    const char* who = disagreement(s.data(), s.size(), expect, true);
+    if (who != nullptr) {
+      CAPTURE(iter);
+      CAPTURE(expect);
+      CAPTURE(who);
+      FAIL_CHECK("validators disagree");
+      return;  // one report, not thousands
+    }
+  }
+  CHECK(n_valid > static_cast<std::size_t>(iterations / 10));
+  CHECK(n_invalid > static_cast<std::size_t>(iterations / 2));
 }
