@@ -420,7 +420,8 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     rec.offset = r.offset_of(p);
     std::size_t slot = info::count;
     // A one-byte tag of a field, with the wire type it is written with: no validation left to do.
-    if (const unsigned b = std::to_integer<unsigned>(*p); !optimize_size && b < 0x80 && info::fast_tag[b] != info::count) {
+    if (const unsigned b = std::to_integer<unsigned>(*p);
+        !optimize_size && b < 0x80 && info::fast_tag[b] != info::count) {
       rec.field = b >> 3;
       rec.type = static_cast<wire_type>(b & 7);
       slot = info::fast_tag[b];
