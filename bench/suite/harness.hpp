@@ -410,6 +410,58 @@ void memcpy_bench(const char* op) {
 // Encoding. Every encoder writes the source struct (or, for libprotobuf "built", a message filled
 // from it once) and must produce libprotobuf's bytes.
 
+// The two std::string outputs of `library`'s encoder from struct type M: one string reused
+// (emptied before each message) and a new string per message (allocates); nullptr names skip one.
+// `checked(m, out)` appends m's encoding to out and says what failed ("" for nothing);
+// `append(m, out)` does the same in the timed loop.
+template <class S, class M, class Checked, class Append>
+void string_encodes(const char* library, const char* reused_name, const char* fresh_name, const M* (*src)(),
+                    Checked checked, Append append) {
+  if (reused_name != nullptr) {
+    add<S>("encode", library, reused_name, [src, checked, append](benchmark::State& state, const verdict& v) {
+      const auto& d = data<S>();
+      const M* m = src();
+      std::string out;
+      timed<S>(
+          state, v, d.expected.size(),
+          [&] {
+            if (m == nullptr) return std::string("MISMATCH: no source struct");
+            for (int i = 0; i < 2; ++i) {
+              out.clear();
+              if (std::string e = checked(*m, out); !e.empty()) return e;
+            }
+            return compare_bytes(out, d.expected);
+          },
+          [&] {
+            out.clear();
+            append(*m, out);
+            benchmark::DoNotOptimize(out.data());
+            benchmark::ClobberMemory();
+          });
+    });
+  }
+  if (fresh_name != nullptr) {
+    add<S>("encode", library, fresh_name, [src, checked, append](benchmark::State& state, const verdict& v) {
+      const auto& d = data<S>();
+      const M* m = src();
+      timed<S>(
+          state, v, d.expected.size(),
+          [&] {
+            if (m == nullptr) return std::string("MISMATCH: no source struct");
+            std::string out;
+            if (std::string e = checked(*m, out); !e.empty()) return e;
+            return compare_bytes(out, d.expected);
+          },
+          [&] {
+            std::string out;
+            append(*m, out);
+            benchmark::DoNotOptimize(out.data());
+            benchmark::ClobberMemory();
+          });
+    });
+  }
+}
+
 // tagwire from struct type M: `src` is the value to encode, decoded once from the input.
 template <class S, class M>
 void tagwire_encode(const char* span_name, const char* reused_name, const char* fresh_name, const M* (*src)()) {
@@ -433,53 +485,17 @@ void tagwire_encode(const char* span_name, const char* reused_name, const char* 
           });
     });
   }
-  // tagwire::encode_to appending to one std::string, emptied before each message.
-  if (reused_name != nullptr) {
-    add<S>("encode", "tagwire", reused_name, [src](benchmark::State& state, const verdict& v) {
-      const auto& d = data<S>();
-      const M* m = src();
-      std::string out;
-      timed<S>(
-          state, v, d.expected.size(),
-          [&] {
-            if (m == nullptr) return std::string("MISMATCH: no source struct");
-            for (int i = 0; i < 2; ++i) {
-              out.clear();
-              if (auto r = tagwire::encode_to(*m, out); !r) return failed("tagwire::encode_to", r.error());
-            }
-            return compare_bytes(out, d.expected);
-          },
-          [&] {
-            out.clear();
-            auto r = tagwire::encode_to(*m, out);
-            benchmark::DoNotOptimize(r);
-            benchmark::DoNotOptimize(out.data());
-            benchmark::ClobberMemory();
-          });
-    });
-  }
-  // tagwire::encode_to into a new std::string per message (allocates).
-  if (fresh_name != nullptr) {
-    add<S>("encode", "tagwire", fresh_name, [src](benchmark::State& state, const verdict& v) {
-      const auto& d = data<S>();
-      const M* m = src();
-      timed<S>(
-          state, v, d.expected.size(),
-          [&] {
-            if (m == nullptr) return std::string("MISMATCH: no source struct");
-            std::string out;
-            auto r = tagwire::encode_to(*m, out);
-            return r ? compare_bytes(out, d.expected) : failed("tagwire::encode_to", r.error());
-          },
-          [&] {
-            std::string out;
-            auto r = tagwire::encode_to(*m, out);
-            benchmark::DoNotOptimize(r);
-            benchmark::DoNotOptimize(out.data());
-            benchmark::ClobberMemory();
-          });
-    });
-  }
+  // tagwire::encode_to into std::string: one reused and one fresh per message.
+  string_encodes<S, M>(
+      "tagwire", reused_name, fresh_name, src,
+      [](const M& m, std::string& out) {
+        auto r = tagwire::encode_to(m, out);
+        return r ? std::string() : failed("tagwire::encode_to", r.error());
+      },
+      [](const M& m, std::string& out) {
+        auto r = tagwire::encode_to(m, out);
+        benchmark::DoNotOptimize(r);
+      });
 }
 
 // protozero's hand-written writer from struct type M, into the same three kinds of output.
@@ -511,55 +527,17 @@ void protozero_encode(const char* span_name, const char* reused_name, const char
           });
     });
   }
-  if (reused_name != nullptr) {
-    add<S>("encode", "protozero", reused_name, [src](benchmark::State& state, const verdict& v) {
-      const auto& d = data<S>();
-      const M* m = src();
-      std::string out;
-      timed<S>(
-          state, v, d.expected.size(),
-          [&] {
-            if (m == nullptr) return std::string("MISMATCH: no source struct");
-            for (int i = 0; i < 2; ++i) {
-              out.clear();
-              protozero::pbf_writer w(out);
-              S::pz_write(w, *m);
-            }
-            return compare_bytes(out, d.expected);
-          },
-          [&] {
-            out.clear();
-            protozero::pbf_writer w(out);
-            S::pz_write(w, *m);
-            benchmark::DoNotOptimize(out.data());
-            benchmark::ClobberMemory();
-          });
-    });
-  }
-  if (fresh_name != nullptr) {
-    add<S>("encode", "protozero", fresh_name, [src](benchmark::State& state, const verdict& v) {
-      const auto& d = data<S>();
-      const M* m = src();
-      timed<S>(
-          state, v, d.expected.size(),
-          [&] {
-            if (m == nullptr) return std::string("MISMATCH: no source struct");
-            std::string out;
-            protozero::pbf_writer w(out);
-            S::pz_write(w, *m);
-            return compare_bytes(out, d.expected);
-          },
-          [&] {
-            std::string out;
-            {
-              protozero::pbf_writer w(out);
-              S::pz_write(w, *m);
-            }
-            benchmark::DoNotOptimize(out.data());
-            benchmark::ClobberMemory();
-          });
-    });
-  }
+  const auto write = [](const M& m, std::string& out) {
+    protozero::pbf_writer w(out);
+    S::pz_write(w, m);
+  };
+  string_encodes<S, M>(
+      "protozero", reused_name, fresh_name, src,
+      [write](const M& m, std::string& out) {
+        write(m, out);
+        return std::string();
+      },
+      write);
 }
 
 template <class S>

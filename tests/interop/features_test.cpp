@@ -15,6 +15,8 @@
 
 #include <tagwire/tagwire.hpp>
 
+#include "random_values.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cstddef>
@@ -236,7 +238,8 @@ using google::protobuf::io::CodedOutputStream;
 
 // ---- bytes --------------------------------------------------------------------------------
 
-std::span<const std::byte> bytes_of(const std::string& s) { return std::as_bytes(std::span(s.data(), s.size())); }
+using interop_support::bytes_of;
+using interop_support::pb_bytes;
 
 std::string hex(std::span<const std::byte> b) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -249,22 +252,6 @@ std::string hex(std::span<const std::byte> b) {
   return s;
 }
 std::string hex(const std::string& s) { return hex(bytes_of(s)); }
-
-// libprotobuf's deterministic serialization (map entries sorted by key); `partial` skips the
-// required-field check.
-template <class P>
-std::string pb_bytes(const P& p, bool partial = false) {
-  std::string out;
-  bool ok = false;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    ok = partial ? p.SerializePartialToCodedStream(&coded) : p.SerializeToCodedStream(&coded);
-  }
-  CHECK(ok);
-  return out;
-}
 
 template <class T>
 std::string tw_bytes(const T& t) {
@@ -312,103 +299,7 @@ class raw_writer {
 
 // ---- structural comparison: floats by bits, maps by key, variants by index ------------------
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_variant : std::false_type {};
-template <class... A>
-struct is_variant<std::variant<A...>> : std::true_type {};
-
-template <class T>
-bool same(const T& a, const T& b, std::string& where);
-
-template <class T>
-bool same_fields(const T& a, const T& b, std::string& where) {
-  return std::apply(
-      [&](const auto&... f) {
-        return ([&](const auto& fd) {
-          constexpr auto member = std::remove_cvref_t<decltype(fd)>::member;
-          if (same(a.*member, b.*member, where)) return true;
-          where = "." + std::string(fd.name) + where;
-          return false;
-        }(f) && ...);
-      },
-      tagwire::fields_of<T>());
-}
-
-template <std::size_t I, class V>
-bool same_alternative(const V& a, const V& b, std::string& where) {
-  if constexpr (I == std::variant_size_v<V>) {
-    return false;
-  } else {
-    if (a.index() == I) return same(*std::get_if<I>(&a), *std::get_if<I>(&b), where);
-    return same_alternative<I + 1>(a, b, where);
-  }
-}
-
-template <class T>
-bool same(const T& a, const T& b, std::string& where) {
-  if constexpr (std::is_floating_point_v<T>) {
-    using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
-    if (std::bit_cast<U>(a) == std::bit_cast<U>(b)) return true;
-    where = ": float bits differ";
-    return false;
-  } else if constexpr (tagwire::message<T>) {
-    return same_fields(a, b, where);
-  } else if constexpr (is_variant<T>::value) {
-    if (a.index() != b.index()) {
-      where = ": alternative " + std::to_string(a.index()) + " != " + std::to_string(b.index());
-      return false;
-    }
-    return same_alternative<0>(a, b, where);
-  } else if constexpr (is_optional<T>::value) {
-    if (a.has_value() != b.has_value()) {
-      where = std::string(": ") + (a ? "present" : "absent") + " != " + (b ? "present" : "absent");
-      return false;
-    }
-    return !a || same(*a, *b, where);
-  } else if constexpr (requires { typename T::mapped_type; }) {
-    if (a.size() != b.size()) {
-      where = ": map size " + std::to_string(a.size()) + " != " + std::to_string(b.size());
-      return false;
-    }
-    for (const auto& [k, v] : a) {
-      const auto it = b.find(k);
-      if (it == b.end()) {
-        where = ": a key is missing";
-        return false;
-      }
-      if (!same(v, it->second, where)) {
-        where = "[key]" + where;
-        return false;
-      }
-    }
-    return true;
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    if (a == b) return true;
-    where = ": \"" + hex(a) + "\" != \"" + hex(b) + "\"";
-    return false;
-  } else if constexpr (std::ranges::range<T>) {
-    if (std::ranges::size(a) != std::ranges::size(b)) {
-      where = ": size " + std::to_string(std::ranges::size(a)) + " != " + std::to_string(std::ranges::size(b));
-      return false;
-    }
-    std::size_t i = 0;
-    for (auto ia = std::ranges::begin(a), ib = std::ranges::begin(b); ia != std::ranges::end(a); ++ia, ++ib, ++i) {
-      if (!same(*ia, *ib, where)) {
-        where = "[" + std::to_string(i) + "]" + where;
-        return false;
-      }
-    }
-    return true;
-  } else {
-    if (a == b) return true;
-    where = ": values differ";
-    return false;
-  }
-}
+using interop_support::same;
 
 #define CHECK_SAME(a, b)                                  \
   do {                                                    \
@@ -419,12 +310,9 @@ bool same(const T& a, const T& b, std::string& where) {
 // ---- seeded values ----------------------------------------------------------------------------
 
 // Uses the engine's raw output only, so the values are the same on every platform.
-class gen {
+class gen : public interop_support::random_source {
  public:
-  explicit gen(std::uint64_t seed) : rng_(seed) {}
-  std::uint64_t bits() { return rng_(); }
-  std::uint64_t below(std::uint64_t n) { return rng_() % n; }
-  bool one_in(std::uint64_t n) { return below(n) == 0; }
+  using random_source::random_source;
 
   template <class I>
   I integer() {
@@ -460,7 +348,7 @@ class gen {
         default: cp = static_cast<std::uint32_t>(0x10000 + below(0x100000)); break;
       }
       if (cp >= 0xd800 && cp < 0xe000) cp -= 0x1000;
-      append_utf8(s, cp);
+      interop_support::append_utf8(s, cp);
     }
     return s;
   }
@@ -470,27 +358,6 @@ class gen {
     return s;
   }
   std::size_t count(std::size_t max) { return one_in(4) ? 0 : below(max + 1); }
-
-  static void append_utf8(std::string& s, std::uint32_t cp) {
-    if (cp < 0x80) {
-      s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      s += static_cast<char>(0xc0 | (cp >> 6));
-      s += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      s += static_cast<char>(0xe0 | (cp >> 12));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      s += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-      s += static_cast<char>(0xf0 | (cp >> 18));
-      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      s += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-  }
-
- private:
-  std::mt19937_64 rng_;
 };
 
 // ==== 1. maps ==================================================================================

@@ -12,6 +12,8 @@
 
 #include <tagwire/tagwire.hpp>
 
+#include "random_values.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cstddef>
@@ -376,85 +378,9 @@ T from_pb(const P& p) {
 
 // ---- comparisons ----------------------------------------------------------------------------
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_unique_ptr : std::false_type {};
-template <class T>
-struct is_unique_ptr<std::unique_ptr<T>> : std::true_type {};
-
-std::string hex_number(std::uint64_t v) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string s;
-  do {
-    s.insert(s.begin(), digits[v & 15]);
-    v >>= 4;
-  } while (v != 0);
-  return "0x" + s;
-}
-
-template <class T>
-std::string show(const T& v) {
-  if constexpr (std::is_enum_v<T>)
-    return std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<T>>(v)));
-  else return std::to_string(v);
-}
-
-template <class T>
-bool same_value(const T& a, const T& b, std::string& where);
-
-// Field-by-field equality of two described structs; `where` names the first difference.
-template <class T>
-bool same_fields(const T& a, const T& b, std::string& where) {
-  return std::apply(
-      [&](const auto&... f) {
-        return ([&](const auto& fd) {
-          constexpr auto member = std::remove_cvref_t<decltype(fd)>::member;
-          if (same_value(a.*member, b.*member, where)) return true;
-          where = "." + std::string(fd.name) + where;
-          return false;
-        }(f) && ...);
-      },
-      tagwire::fields_of<T>());
-}
-
-// Floats compare by bit pattern (NaN payloads and -0.0 included).
-template <class T>
-bool same_value(const T& a, const T& b, std::string& where) {
-  if constexpr (std::is_floating_point_v<T>) {
-    using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
-    if (std::bit_cast<U>(a) == std::bit_cast<U>(b)) return true;
-    where = ": bits " + hex_number(std::bit_cast<U>(a)) + " != " + hex_number(std::bit_cast<U>(b));
-    return false;
-  } else if constexpr (tagwire::message<T>) {
-    return same_fields(a, b, where);
-  } else if constexpr (is_optional<T>::value || is_unique_ptr<T>::value) {
-    if (!a != !b) {
-      where = std::string(": ") + (a ? "present" : "absent") + " != " + (b ? "present" : "absent");
-      return false;
-    }
-    return !a || same_value(*a, *b, where);
-  } else if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {
-    if (a == b) return true;
-    where = ": " + show(a) + " != " + show(b);
-    return false;
-  } else {  // strings, byte containers and repeated fields
-    if (std::size(a) != std::size(b)) {
-      where = ": size " + std::to_string(std::size(a)) + " != " + std::to_string(std::size(b));
-      return false;
-    }
-    std::size_t i = 0;
-    for (auto ia = std::begin(a), ib = std::begin(b); ia != std::end(a); ++ia, ++ib, ++i) {
-      if (!same_value(*ia, *ib, where)) {
-        where = "[" + std::to_string(i) + "]" + where;
-        return false;
-      }
-    }
-    return true;
-  }
-}
+using interop_support::bytes_of;
+using interop_support::pb_bytes;
+using interop_support::same;
 
 // "" when equal, else where the encodings part, with both byte strings around it.
 std::string byte_diff(std::span<const std::byte> ours, std::span<const std::byte> theirs) {
@@ -479,23 +405,6 @@ std::string byte_diff(std::span<const std::byte> ours, std::span<const std::byte
          std::to_string(to) + "):\n  tagwire:     " + dump(ours, from, to) +
          "\n  libprotobuf: " + dump(theirs, from, to);
 }
-std::span<const std::byte> bytes_of(const std::string& s) { return std::as_bytes(std::span(s.data(), s.size())); }
-
-// libprotobuf's deterministic serialization.
-template <class P>
-std::string pb_bytes(const P& p) {
-  std::string out;
-  bool ok = false;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    ok = p.SerializeToCodedStream(&coded);
-  }
-  CHECK(ok);
-  return out;
-}
-
 // The four differential checks for one value `t` of tagwire struct T and its libprotobuf twin P.
 template <class T, class P>
 void check_against_libprotobuf(const T& t) {
@@ -522,14 +431,14 @@ void check_against_libprotobuf(const T& t) {
   // c. tagwire reads libprotobuf's bytes back to the source values.
   const auto back = tagwire::decode<T>(theirs);
   CHECK_MESSAGE(back.has_value(), "errc ", tagwire::to_string(back.error().code), " at ", back.error().offset);
-  if (back) CHECK_MESSAGE(same_value(*back, t, where), "decoded", where);
+  if (back) CHECK_MESSAGE(same(*back, t, where), "decoded", where);
 
   // d. libprotobuf reads tagwire's bytes and writes them back unchanged, with the same values.
   P q;
   CHECK(q.ParseFromArray(ours.data(), static_cast<int>(ours.size())));
   CHECK_MESSAGE(byte_diff(ours, bytes_of(pb_bytes(q))).empty(), "libprotobuf re-serialization");
   where.clear();
-  CHECK_MESSAGE(same_value(from_pb<T>(q), t, where), "libprotobuf parse", where);
+  CHECK_MESSAGE(same(from_pb<T>(q), t, where), "libprotobuf parse", where);
 }
 
 // ---- value generators -----------------------------------------------------------------------
@@ -549,32 +458,13 @@ constexpr std::uint64_t double_specials[] = {
     0x0008000000000000, 0x0010000000000000, 0x7fefffffffffffff, 0x3ff0000000000000,
 };
 
-// Deterministic on every platform: uses the engine's raw output only, never std::*_distribution.
-class gen {
+class gen : public interop_support::random_source {
  public:
-  explicit gen(std::uint64_t seed) : rng_(seed) {}
-  std::uint64_t bits() { return rng_(); }
-  std::uint64_t below(std::uint64_t n) { return rng_() % n; }
-  bool one_in(std::uint64_t n) { return below(n) == 0; }
+  using random_source::random_source;
 
   template <class I>
   I integer() {
-    switch (below(8)) {
-      case 0: return 0;
-      case 1: return 1;
-      case 2: return static_cast<I>(-1);
-      case 3: return std::numeric_limits<I>::min();
-      case 4: return std::numeric_limits<I>::max();
-      case 5: {
-        const auto small = static_cast<std::int64_t>(below(300));
-        return static_cast<I>(one_in(2) ? -small : small);
-      }
-      case 6: {  // around a varint length step: 2^7k - 1, 2^7k, 2^7k + 1
-        const std::uint64_t step = std::uint64_t{1} << (7 * (1 + below(9)));
-        return static_cast<I>(step - 1 + below(3));
-      }
-      default: return static_cast<I>(bits());
-    }
+    return edge_integer<I>(below(8));
   }
   color enumeration() {
     constexpr color named[] = {color::zero, color::red, color::green, color::minus_one, color::min, color::max};
@@ -610,21 +500,7 @@ class gen {
         default: cp = static_cast<std::uint32_t>(0x10000 + below(0x110000 - 0x10000)); break;
       }
       if (cp >= 0xd800 && cp < 0x10000) cp += 0x800;  // skip the surrogates
-      if (cp < 0x80) {
-        s += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        s += static_cast<char>(0xc0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-      } else if (cp < 0x10000) {
-        s += static_cast<char>(0xe0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-      } else {
-        s += static_cast<char>(0xf0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        s += static_cast<char>(0x80 | (cp & 0x3f));
-      }
+      interop_support::append_utf8(s, cp);
     }
     return s;
   }
@@ -645,7 +521,6 @@ class gen {
 
  private:
   std::size_t long_or(std::size_t max) { return one_in(10) ? 128 + below(300) : below(max + 1); }
-  std::mt19937_64 rng_;
 };
 
 template <class C, class F>
@@ -1003,7 +878,7 @@ TEST_CASE("concatenated messages merge like libprotobuf's parser (last wins, app
     const auto whole = tagwire::decode<tw::all_msg>(first + second);
     CHECK(whole.has_value());
     if (!whole) continue;
-    CHECK_MESSAGE(same_value(*whole, expect, where), "decode of a+b", where);
+    CHECK_MESSAGE(same(*whole, expect, where), "decode of a+b", where);
     std::string ours;
     CHECK(tagwire::encode_to(*whole, ours).has_value());
     const std::string diff = byte_diff(bytes_of(ours), bytes_of(pb_bytes(merged)));
@@ -1014,7 +889,7 @@ TEST_CASE("concatenated messages merge like libprotobuf's parser (last wins, app
     if (!stepwise) continue;
     CHECK(tagwire::decode_into(second, *stepwise).has_value());
     where.clear();
-    CHECK_MESSAGE(same_value(*stepwise, expect, where), "decode_into a then b", where);
+    CHECK_MESSAGE(same(*stepwise, expect, where), "decode_into a then b", where);
   }
 }
 
@@ -1033,7 +908,7 @@ TEST_CASE("[packed = false] output of libprotobuf decodes into packed and unpack
 
   const auto as_packed = tagwire::decode<tw::packed_msg>(unpacked_bytes);
   CHECK(as_packed.has_value());
-  if (as_packed) CHECK_MESSAGE(same_value(*as_packed, from_pb<tw::packed_msg>(u), where), where);
+  if (as_packed) CHECK_MESSAGE(same(*as_packed, from_pb<tw::packed_msg>(u), where), where);
   check_against_libprotobuf<tw::unpacked_msg, pb::Unpacked>(src);
 
   // The other way round: libprotobuf's packed runs into fields declared unpacked.
@@ -1044,7 +919,7 @@ TEST_CASE("[packed = false] output of libprotobuf decodes into packed and unpack
   const auto as_unpacked = tagwire::decode<tw::unpacked_msg>(packed_bytes);
   CHECK(as_unpacked.has_value());
   where.clear();
-  if (as_unpacked) CHECK_MESSAGE(same_value(*as_unpacked, src, where), where);
+  if (as_unpacked) CHECK_MESSAGE(same(*as_unpacked, src, where), where);
   if (as_packed) check_against_libprotobuf<tw::packed_msg, pb::Packed>(*as_packed);
 }
 
@@ -1128,17 +1003,17 @@ TEST_CASE("mixed packed and unpacked records for one field append, as in libprot
   pb::Unpacked theirs_unpacked;
   CHECK(theirs_unpacked.ParseFromString(mixed));
   std::string where;
-  CHECK_MESSAGE(same_value(from_pb<tw::packed_msg>(theirs_packed), expect, where), "libprotobuf", where);
+  CHECK_MESSAGE(same(from_pb<tw::packed_msg>(theirs_packed), expect, where), "libprotobuf", where);
 
   const auto ours = tagwire::decode<tw::packed_msg>(mixed);
   CHECK_MESSAGE(ours.has_value(), "errc ", tagwire::to_string(ours.error().code), " at ", ours.error().offset);
   where.clear();
-  if (ours) CHECK_MESSAGE(same_value(*ours, expect, where), "tagwire packed_msg", where);
+  if (ours) CHECK_MESSAGE(same(*ours, expect, where), "tagwire packed_msg", where);
   const auto ours_unpacked = tagwire::decode<tw::unpacked_msg>(mixed);
   CHECK(ours_unpacked.has_value());
   where.clear();
   if (ours_unpacked)
-    CHECK_MESSAGE(same_value(*ours_unpacked, from_pb<tw::unpacked_msg>(theirs_unpacked), where), "tagwire unpacked_msg",
+    CHECK_MESSAGE(same(*ours_unpacked, from_pb<tw::unpacked_msg>(theirs_unpacked), where), "tagwire unpacked_msg",
                   where);
 
   // Re-encoded, both sides normalise to the same canonical form.
@@ -1189,12 +1064,12 @@ void check_v2_as_v1(const pb::V2& v2, const std::string& extra) {
   CHECK_MESSAGE(ours.has_value(), "errc ", tagwire::to_string(ours.error().code), " at ", ours.error().offset);
   if (!ours) return;
   std::string where;
-  CHECK_MESSAGE(same_value(*ours, expect, where), where);
+  CHECK_MESSAGE(same(*ours, expect, where), where);
 
   pb::V1 theirs;
   CHECK(theirs.ParseFromString(bytes));
   where.clear();
-  CHECK_MESSAGE(same_value(from_pb<tw::v1_msg>(theirs), expect, where), "libprotobuf V1", where);
+  CHECK_MESSAGE(same(from_pb<tw::v1_msg>(theirs), expect, where), "libprotobuf V1", where);
   // Without the unknown fields libprotobuf keeps, V1 re-encodes identically.
   theirs.DiscardUnknownFields();
   std::string ours_bytes;
@@ -1256,7 +1131,7 @@ void check_same_parse(const std::string& bytes) {
   CHECK_MESSAGE(ours.has_value(), "errc ", tagwire::to_string(ours.error().code), " at ", ours.error().offset);
   if (!ours) return;
   std::string where;
-  CHECK_MESSAGE(same_value(*ours, from_pb<T>(theirs), where), where, "\n  libprotobuf: ", theirs.ShortDebugString());
+  CHECK_MESSAGE(same(*ours, from_pb<T>(theirs), where), where, "\n  libprotobuf: ", theirs.ShortDebugString());
 }
 
 }  // namespace
