@@ -42,7 +42,10 @@ cmake --build "$build" -j "$jobs" --target tagwire_bench tagwire_bench_compile_t
 bin="$build/bench/tagwire_bench"
 [ -x "$bin" ] || { echo "bench: $bin was not built (missing libprotobuf-dev/protozero?)" >&2; exit 1; }
 
-flags=(--benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true
+# Repetitions in random order across all benchmarks: a burst of load from other work on a shared
+# machine then spreads over every row instead of skewing the few that ran during it.
+flags=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true
+       --benchmark_report_aggregates_only=true
        --benchmark_min_time="$min_time" --benchmark_format=json)
 [ -n "${TAGWIRE_BENCH_FILTER:-}" ] && flags+=(--benchmark_filter="$TAGWIRE_BENCH_FILTER")
 echo "== running tagwire_bench: ${flags[*]}" >&2
