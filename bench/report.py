@@ -57,7 +57,10 @@ def main():
     rows = {}     # (message, op, lib, variant) -> dict(ns, bytes)
     order = []    # first-seen order
     errors = []   # (name, message)
-    for b in doc.get("benchmarks", []):
+    # Registration order (family_index), not the order of the JSON: with random interleaving the
+    # runs come out shuffled.
+    benchmarks = sorted(doc.get("benchmarks", []), key=lambda b: b.get("family_index", 0))
+    for b in benchmarks:
         if b.get("error_occurred"):
             errors.append((b["run_name"], b.get("error_message", "")))
             continue

@@ -9,6 +9,7 @@
 #   TAGWIRE_BENCH_REPS      repetitions (default 5; the table shows medians)
 #   TAGWIRE_BENCH_MIN_TIME  seconds per repetition of each benchmark (default 0.1)
 #   TAGWIRE_BENCH_COMPILE   0: skip the compile-time and code-size measurements
+#   TAGWIRE_BENCH_RUN       0: do not run the suite; report build/bench/results.json again
 #   TAGWIRE_BENCH_GOOGLE_MESSAGE1  the google_message1_proto3.pb data set (default ../shared/data)
 #   TAGWIRE_BENCH_JOBS      build parallelism (default 2)
 set -euo pipefail
@@ -48,9 +49,13 @@ flags=(--benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=tr
        --benchmark_report_aggregates_only=true
        --benchmark_min_time="$min_time" --benchmark_format=json)
 [ -n "${TAGWIRE_BENCH_FILTER:-}" ] && flags+=(--benchmark_filter="$TAGWIRE_BENCH_FILTER")
-echo "== running tagwire_bench: ${flags[*]}" >&2
 suite_start=$(date +%s)
-"$bin" "${flags[@]}" >"$build/results.json"
+if [ "${TAGWIRE_BENCH_RUN:-1}" != 0 ]; then
+  echo "== running tagwire_bench: ${flags[*]}" >&2
+  "$bin" "${flags[@]}" >"$build/results.json"
+else
+  echo "== TAGWIRE_BENCH_RUN=0: reporting the last run, $build/results.json" >&2
+fi
 suite_secs=$(($(date +%s) - suite_start))
 
 # Compile time (wall, g++ -O2 -c, median of 3) and -Os .text bytes of the address book's encode
