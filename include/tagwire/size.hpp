@@ -1,7 +1,6 @@
 // tagwire — encoded_size: the exact byte count of a message, in one linear pass.
 #pragma once
 
-#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -9,6 +8,7 @@
 #include <variant>
 
 #include "codec.hpp"
+#include "config.hpp"  // std::ranges concepts
 
 namespace tagwire {
 namespace detail {
@@ -36,12 +36,6 @@ constexpr std::size_t value_size(const V& v) noexcept {
   }
 }
 
-// A container whose elements are contiguous in memory (vector, fixed_vector, array, span).
-template <class C>
-concept contiguous_container = requires(const C& c) {
-  { std::data(c) } -> std::same_as<const typename C::value_type*>;
-};
-
 // The varint bytes of n packed 32-bit values of kind K (int32, uint32, sint32 or a 32-bit enum),
 // four at a time: a value takes one byte plus one per threshold (2^7, 2^14, 2^21, 2^28) it reaches,
 // and a negative int32 ten. GCC/Clang vector extensions: SSE2 on x86-64, NEON on ARM; no branches
@@ -49,29 +43,23 @@ concept contiguous_container = requires(const C& c) {
 template <kind K>
 constexpr bool varint32_kind = K == kind::int32 || K == kind::uint32 || K == kind::sint32 || K == kind::enumeration;
 #if defined(__GNUC__)
-template <kind K>
-inline std::size_t packed_varint32_size(const void* data, std::size_t n) noexcept {
+template <kind K, class V, class E>
+inline std::size_t packed_varint32_size(const E* p, std::size_t n) noexcept {
+  static_assert(sizeof(E) == 4);
   using u32x4 = std::uint32_t __attribute__((vector_size(16)));
   using i32x4 = std::int32_t __attribute__((vector_size(16)));
-  const auto* p = static_cast<const unsigned char*>(data);
   i32x4 acc{};  // minus the count of thresholds reached (a true comparison is -1)
   std::size_t i = 0;
   for (; n - i >= 4; i += 4) {
     u32x4 x;
-    std::memcpy(&x, p + 4 * i, sizeof x);
+    std::memcpy(&x, p + i, sizeof x);
     if constexpr (K == kind::sint32) x = (x << 1) ^ reinterpret_cast<u32x4>(reinterpret_cast<i32x4>(x) >> 31);
     acc += reinterpret_cast<i32x4>(x > 0x7fu) + reinterpret_cast<i32x4>(x > 0x3fffu) +
            reinterpret_cast<i32x4>(x > 0x1fffffu) + reinterpret_cast<i32x4>(x > 0xfffffffu);
     if constexpr (K == kind::int32 || K == kind::enumeration) acc += (reinterpret_cast<i32x4>(x) < 0) * 5;
   }
   std::size_t total = i - static_cast<std::size_t>(static_cast<std::int64_t>(acc[0]) + acc[1] + acc[2] + acc[3]);
-  for (; i < n; ++i) {
-    std::uint32_t x;
-    std::memcpy(&x, p + 4 * i, sizeof x);
-    if constexpr (K == kind::sint32) total += varint_size(zigzag_encode32(static_cast<std::int32_t>(x)));
-    else if constexpr (K == kind::uint32) total += varint_size(x);
-    else total += varint_size(static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(x))));
-  }
+  for (; i < n; ++i) total += varint_size(to_raw<K>(static_cast<V>(p[i])));
   return total;
 }
 #endif
@@ -130,10 +118,10 @@ constexpr std::size_t field_size(const T& m) noexcept {
         payload = M::width * static_cast<std::size_t>(v.size());
       } else {
 #if defined(__GNUC__)
-        if constexpr (varint32_kind<M::k> && contiguous_container<typename M::member_type> &&
-                      sizeof(typename M::member_type::value_type) == 4) {
+        if constexpr (varint32_kind<M::k> && std::ranges::contiguous_range<typename M::member_type> &&
+                      sizeof(std::ranges::range_value_t<typename M::member_type>) == 4) {
           if (!std::is_constant_evaluated() && !optimize_size) {
-            payload = packed_varint32_size<M::k>(std::data(v), static_cast<std::size_t>(v.size()));
+            payload = packed_varint32_size<M::k, typename M::value_type>(std::data(v), std::size(v));
             return tag + varint_size(payload) + payload;
           }
         }
