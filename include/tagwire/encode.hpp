@@ -176,7 +176,9 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
           return put_tag(put_varint_back(p, n));
         }
       }
-      // The cast reads vector<bool>'s proxies; scalars are cheap to copy.
+      // The cast reads vector<bool>'s proxies; scalars are cheap to copy. The bounds are read once:
+      // a byte stored to the output may alias the container, so v.begin() would be reloaded.
+      const auto first = std::begin(v);
       auto it = std::end(v);
       // Only for 64-bit values: for 32-bit ones (mostly short) the exact writer measured faster.
       if constexpr (M::width == 0 && sizeof(V) == 8 && std::ranges::sized_range<typename M::member_type>) {
@@ -187,13 +189,14 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
             p = put_varint_back_wide(p, to_raw<M::k>(static_cast<V>(*--it)));
         }
       }
-      while (it != std::begin(v)) p = write_value_back<F>(p, static_cast<V>(*--it));
+      while (it != first) p = write_value_back<F>(p, static_cast<V>(*--it));
       return put_tag(put_varint_back(p, static_cast<std::size_t>(after - p)));
     } else if constexpr (M::scalar) {
-      for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, static_cast<V>(*--it)));
+      for (auto it = std::end(v), first = std::begin(v); it != first;)
+        p = put_tag(write_value_back<F>(p, static_cast<V>(*--it)));
       return p;
     } else {
-      for (auto it = std::end(v); it != std::begin(v);) p = put_tag(write_value_back<F>(p, *--it));
+      for (auto it = std::end(v), first = std::begin(v); it != first;) p = put_tag(write_value_back<F>(p, *--it));
       return p;
     }
   }
@@ -208,12 +211,14 @@ constexpr std::byte* write_message_back(const T& m, std::byte* p) noexcept {
     p -= u.size();
     copy_in(p, std::data(u), u.size());
   }
+  // The cursor is the lambda's own local, not a capture: a captured one lives in memory, and every
+  // byte stored to the output (std::byte may alias anything) would force it to be reloaded.
   // clang-format off
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((p = write_field_back<typename info::template field_t<info::order[info::count - 1 - I]>>(m, p)), ...);
-  }(std::make_index_sequence<info::count>{});
+  return []<std::size_t... I>(std::index_sequence<I...>, const T& msg, std::byte* q) {
+    ((q = write_field_back<typename info::template field_t<info::order[info::count - 1 - I]>>(msg, q)), ...);
+    return q;
+  }(std::make_index_sequence<info::count>{}, m, p);
   // clang-format on
-  return p;
 }
 
 // clang-format off
