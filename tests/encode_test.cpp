@@ -738,6 +738,13 @@ void enc_check_span_sizes(const T& msg) {
     CHECK(enc_hex(exact) == expected);
   }
 
+  // A larger output: only the prefix is written.
+  std::vector<std::byte> roomy(n + 64, enc_sentinel);
+  const auto in_roomy = tagwire::encode(msg, std::span<std::byte>(roomy));
+  CHECK(in_roomy.has_value());
+  if (in_roomy) CHECK(enc_hex(*in_roomy) == expected);
+  CHECK(enc_count_not_sentinel(std::span<const std::byte>(roomy).subspan(n)) == 0);
+
   std::vector<std::byte> small(n - 1, enc_sentinel);
   const auto bad = tagwire::encode(msg, std::span<std::byte>(small));
   CHECK_FALSE(bad.has_value());
@@ -790,6 +797,47 @@ TEST_CASE("encode: an exactly sized span succeeds, one byte less fails and is le
   const auto in_array = tagwire::encode(t1, arr);
   CHECK(in_array.has_value());
   CHECK(enc_hex(arr) == "08 96 01");
+}
+
+TEST_CASE("encode: messages either side of the stack-buffer bound give the spec's bytes") {
+  // Messages whose size bound (a string counts 1 + 5 + its length here) is at most 1024 bytes are
+  // written once into a stack buffer and copied; larger ones are sized first and written in place.
+  for (const std::size_t len : {std::size_t{1000}, std::size_t{1017}, std::size_t{1018}, std::size_t{1019},
+                                std::size_t{1020}, std::size_t{2000}}) {
+    CAPTURE(len);
+    enc_test2 t;
+    t.b.assign(len, 'x');
+    std::vector<std::byte> expected{std::byte{0x12}, static_cast<std::byte>(0x80 | (len & 0x7f)),
+                                    static_cast<std::byte>(len >> 7)};
+    expected.resize(3 + len, std::byte{'x'});
+    CHECK(tagwire::encoded_size(t) == expected.size());
+
+    std::vector<std::byte> span_out(expected.size() + 8, enc_sentinel);
+    const auto in_span = tagwire::encode(t, std::span<std::byte>(span_out));
+    REQUIRE(in_span.has_value());
+    CHECK(std::vector<std::byte>(in_span->begin(), in_span->end()) == expected);
+    CHECK(enc_count_not_sentinel(std::span<const std::byte>(span_out).subspan(expected.size())) == 0);
+    const auto too_small = tagwire::encode(t, std::span<std::byte>(span_out).first(expected.size() - 1));
+    CHECK(too_small.error() == tagwire::error{tagwire::errc::buffer_too_small, expected.size(), 0});
+
+    std::vector<std::byte> appended{std::byte{0xAA}};
+    REQUIRE(tagwire::encode_to(t, appended).value() == expected.size());
+    CHECK(appended.front() == std::byte{0xAA});
+    CHECK(std::vector<std::byte>(appended.begin() + 1, appended.end()) == expected);
+
+    std::vector<std::byte> delimited_expected{static_cast<std::byte>(0x80 | (expected.size() & 0x7f)),
+                                              static_cast<std::byte>(expected.size() >> 7)};
+    delimited_expected.insert(delimited_expected.end(), expected.begin(), expected.end());
+    std::vector<std::byte> delimited_span(delimited_expected.size(), enc_sentinel);
+    const auto in_delimited = tagwire::encode_delimited(t, std::span<std::byte>(delimited_span));
+    REQUIRE(in_delimited.has_value());
+    CHECK(delimited_span == delimited_expected);
+    CHECK(tagwire::encode_delimited(t, std::span<std::byte>(delimited_span).first(delimited_expected.size() - 1))
+              .error() == tagwire::error{tagwire::errc::buffer_too_small, delimited_expected.size(), 0});
+    std::vector<std::byte> delimited_to;
+    REQUIRE(tagwire::encode_delimited_to(t, delimited_to).value() == delimited_expected.size());
+    CHECK(delimited_to == delimited_expected);
+  }
 }
 
 TEST_CASE("encode_to appends to a non-empty container without touching the prefix") {

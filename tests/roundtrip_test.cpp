@@ -75,6 +75,18 @@ bool rt_roundtrip(const T& in) {
     MESSAGE("encode_to failed or wrote a different size than encoded_size");
     return false;
   }
+  // The size bound under which encoders write once into a stack buffer is never below the exact
+  // size, and writing in place after exact sizing (the path of larger messages) gives the same bytes.
+  std::size_t left = SIZE_MAX;
+  if (!tagwire::detail::message_within(in, left) || SIZE_MAX - left < bytes.size()) {
+    MESSAGE("the size bound is below the exact size");
+    return false;
+  }
+  std::vector<std::byte> exact(bytes.size());
+  if (tagwire::detail::write_message_back(in, exact.data() + exact.size()) != exact.data() || exact != bytes) {
+    MESSAGE("writing in place after exact sizing gives different bytes");
+    return false;
+  }
   const auto out = tagwire::decode<T>(bytes);
   if (!out) {
     MESSAGE("decode failed: " << tagwire::to_string(out.error().code) << " at " << out.error().offset);

@@ -21,6 +21,13 @@ inline constexpr bool optimize_size = false;
 #endif
 }  // namespace tagwire::detail
 
+// Bytes of stack the encoders may use to write a small message once, without sizing it first
+// (see encode.hpp). 0 turns that path off, for small stacks; define it the same in every
+// translation unit. Off under -Os.
+#ifndef TAGWIRE_ENCODE_STACK_BUFFER
+#define TAGWIRE_ENCODE_STACK_BUFFER 1024
+#endif
+
 // Standard headers. <memory>, <functional>, <algorithm> and <ranges> each cost 0.1-0.2 s of
 // compile time per translation unit with libstdc++ 12, almost all of it for things the library
 // does not use; libstdc++ declares the few it does use (std::construct_at, destroy_at, destroy,

@@ -232,10 +232,42 @@ concept output_container = requires(C& c, std::size_t n) {
 
 }  // namespace detail
 
-/// Encodes `msg` into the front of `out`. Returns the written prefix; errors:
-/// buffer_too_small (offset: the size needed; nothing is written), length_overflow (over 2 GiB).
+namespace detail {
+// Messages whose size bound (message_within) is at most this many bytes are written once into a
+// buffer on the stack, without the exact sizing pass, then copied out: sizing was a third of
+// encoding small messages. Larger ones are sized exactly first and written in place. Not under
+// -Os, where the bound's code would be a second sizing pass.
+inline constexpr std::size_t scratch_size = TAGWIRE_ENCODE_STACK_BUFFER;
+inline constexpr bool use_scratch = scratch_size != 0 && !optimize_size;
+using scratch_buffer = std::byte[use_scratch ? scratch_size : 1];
+
+// Encodes `msg` into `scratch` (scratch_size bytes) when its bound fits; returns the encoding, or
+// a span whose data() is null when it does not fit.
+template <class T>
+std::span<const std::byte> encode_in_scratch(const T& msg, std::byte* scratch) noexcept {
+  std::size_t left = scratch_size;
+  if (!message_within(msg, left)) return {};
+  std::byte* const end = scratch + (scratch_size - left);  // the bound: never written below scratch
+  const std::byte* const start = write_message_back(msg, end);
+  return {start, static_cast<std::size_t>(end - start)};
+}
+}  // namespace detail
+
+/// Encodes `msg` into the front of `out` (bytes past the returned prefix are not touched).
+/// Returns the written prefix; errors: buffer_too_small (offset: the size needed; nothing is
+/// written), length_overflow (over 2 GiB).
 template <message T>
 [[nodiscard]] constexpr result<std::span<std::byte>> encode(const T& msg, std::span<std::byte> out) noexcept {
+  if constexpr (detail::use_scratch) {
+    if (!std::is_constant_evaluated()) {
+      detail::scratch_buffer scratch;
+      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr) {
+        if (s.size() > out.size()) return error{errc::buffer_too_small, s.size(), 0};
+        if (!s.empty()) detail::copy_bytes(out.data(), s.data(), s.size());  // out may be empty, data() null
+        return out.first(s.size());
+      }
+    }
+  }
   const std::size_t n = detail::message_size(msg);
   if (n > max_message_size) return error{errc::length_overflow, n, 0};
   if (n > out.size()) return error{errc::buffer_too_small, n, 0};
@@ -244,9 +276,11 @@ template <message T>
 }
 
 namespace detail {
-// Appends `head` (a length prefix, or nothing) and the n-byte encoding of `msg` to `out`.
+// Appends `head` (a length prefix, or nothing) and the n-byte encoding of `msg` to `out`: copied
+// from `body` when it is given (encode_in_scratch), else written in place.
 template <class T, class Out>
-constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t n, std::span<const std::byte> head) {
+constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t n, std::span<const std::byte> head,
+                                             const std::byte* body = nullptr) {
   if (n > max_message_size) return error{errc::length_overflow, n, 0};
   const std::size_t old = out.size();
   const std::size_t total = head.size() + n;
@@ -256,11 +290,12 @@ constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t
   out.resize(old + total);
   using V = std::remove_cv_t<std::ranges::range_value_t<Out>>;
   for (std::size_t i = 0; i < head.size(); ++i) std::data(out)[old + i] = static_cast<V>(head[i]);
-  if constexpr (std::same_as<V, std::byte>) {
-    detail::write_message_back(msg, std::data(out) + old + total);
-  } else {
-    detail::write_message_back(msg, reinterpret_cast<std::byte*>(std::data(out)) + old + total);
-  }
+  std::byte* const at = [&] {
+    if constexpr (std::same_as<V, std::byte>) return std::data(out) + old;
+    else return reinterpret_cast<std::byte*>(std::data(out)) + old;
+  }();
+  if (body == nullptr) write_message_back(msg, at + total);
+  else if (n != 0) copy_bytes(at + head.size(), body, n);  // an empty `out` may have a null data()
   return total;
 }
 }  // namespace detail
@@ -271,6 +306,13 @@ constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t
 /// the bytes needed); nothing is appended on an error.
 template <message T, detail::output_container Out>
 constexpr result<std::size_t> encode_to(const T& msg, Out& out) {
+  if constexpr (detail::use_scratch) {
+    if (!std::is_constant_evaluated()) {
+      detail::scratch_buffer scratch;
+      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr)
+        return detail::append_encoded(msg, out, s.size(), {}, s.data());
+    }
+  }
   return detail::append_encoded(msg, out, detail::message_size(msg), {});
 }
 

@@ -188,6 +188,109 @@ constexpr std::size_t message_size(const T& m) noexcept {
   return n;
 }
 
+// An upper bound of a message's size, cheaper than the exact one: every scalar counts with its
+// longest encoding whether or not it is written, every length prefix as five bytes. `take`
+// subtracts a field's bound from the budget `left`; false once the budget is exhausted, which
+// stops the walk early (encode then takes the exact size). So does a repeated field of strings,
+// messages or map entries with more than bound_walk_limit elements: a walk that would likely run
+// out of budget anyway is not started.
+inline constexpr std::size_t bound_walk_limit = 32;
+constexpr bool take(std::size_t& left, std::size_t n) noexcept {
+  if (n > left) return false;
+  left -= n;
+  return true;
+}
+
+template <class T>
+constexpr bool message_within(const T& m, std::size_t& left) noexcept;
+
+// The longest encoding of a scalar value of field meta M.
+template <class M>
+constexpr std::size_t max_scalar_size = M::width != 0                                  ? M::width
+                                        : M::k == kind::boolean                        ? 1
+                                        : M::k == kind::uint32 || M::k == kind::sint32 ? 5
+                                                                                       : max_varint_size;
+
+// One value of field F (after its tag; a length prefix or an end-group tag included).
+template <class F, class V>
+constexpr bool value_within(const V& v, std::size_t& left) noexcept {
+  using M = field_meta<F>;
+  if constexpr (M::k == kind::message) return take(left, 5) && message_within(v, left);
+  else if constexpr (M::k == kind::group)
+    return take(left, tag_for<F::number, wire_type::end_group>.size) && message_within(v, left);
+  else if constexpr (M::k == kind::packed_view) return take(left, 5 + v.bytes().size());
+  else if constexpr (M::k == kind::string || M::k == kind::bytes) return take(left, 5 + v.size());
+  else return take(left, max_scalar_size<M>);
+}
+
+template <class F, class T>
+constexpr bool field_within(const T& m, std::size_t& left) noexcept {
+  using M = field_meta<F>;
+  constexpr std::size_t tag = tag_for<F::number, M::record_wt>.size;
+  const auto& v = m.*F::member;
+  if constexpr (M::k == kind::unsupported || (M::form == shape::single && M::scalar)) {
+    return true;  // singular scalars: counted once per message, in scalar_bound
+  } else if constexpr (M::form == shape::single) {
+    return take(left, tag) && value_within<F>(v, left);
+  } else if constexpr (M::form == shape::optional || M::form == shape::pointer || M::form == shape::alternative) {
+    const auto* x = held<F>(v);
+    return x == nullptr || (take(left, tag) && value_within<F>(*x, left));
+  } else if constexpr (M::form == shape::map) {
+    using MM = map_meta<F>;
+    constexpr std::size_t entry_tags = tag + 5 + tag_for<1, MM::K::wt>.size + tag_for<2, MM::V::wt>.size;
+    if (v.size() > bound_walk_limit) return false;
+    for (const auto& [key, val] : v)
+      if (!take(left, entry_tags) || !value_within<typename MM::key_part>(key, left) ||
+          !value_within<typename MM::value_part>(val, left))
+        return false;
+    return true;
+  } else if constexpr (M::packed) {
+    const auto n = static_cast<std::size_t>(v.size());
+    constexpr std::size_t each = M::width != 0 ? M::width : max_scalar_size<M>;
+    return n <= left && take(left, tag + 5 + each * n);
+  } else if constexpr (M::scalar) {
+    const auto n = static_cast<std::size_t>(v.size());
+    constexpr std::size_t each = tag + max_scalar_size<M>;
+    return n <= left && take(left, each * n);
+  } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
+    if (v.size() > bound_walk_limit) return false;
+    for (const auto& e : v)
+      if (!take(left, tag + 5 + e.size())) return false;
+    return true;
+  } else {
+    if (v.size() > bound_walk_limit) return false;
+    for (const auto& e : v)
+      if (!take(left, tag) || !value_within<F>(e, left)) return false;
+    return true;
+  }
+}
+
+// The bound of a field if it is a singular scalar, else 0; summed over a message, a constant.
+template <class F, class M = field_meta<F>>
+constexpr std::size_t single_scalar_bound = (M::k != kind::unsupported && M::form == shape::single && M::scalar)
+                                                ? tag_for<F::number, M::record_wt>.size + max_scalar_size<M>
+                                                : 0;
+// clang-format off
+template <class T>
+constexpr std::size_t scalar_bound = []<std::size_t... I>(std::index_sequence<I...>) {
+  return (std::size_t{0} + ... + single_scalar_bound<typename message_info<T>::template field_t<I>>);
+}(std::make_index_sequence<message_info<T>::count>{});
+// clang-format on
+
+template <class T>
+constexpr bool message_within(const T& m, std::size_t& left) noexcept {
+  using info = message_info<T>;
+  if (!take(left, scalar_bound<T>)) return false;
+  if constexpr (info::keeps_unknown) {
+    if (!take(left, unknown_member(m).size())) return false;
+  }
+  // clang-format off
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (field_within<typename info::template field_t<I>>(m, left) && ...);
+  }(std::make_index_sequence<info::count>{});
+  // clang-format on
+}
+
 }  // namespace detail
 
 /// Returns the exact number of bytes encode() writes for `msg` (no length prefix).
