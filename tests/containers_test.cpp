@@ -161,6 +161,9 @@ static_assert([] {
   return s == "abcdex" && s.size() == 6 && s.c_str()[6] == '\0';
 }());
 constexpr fixed_string<8> constant_name = "player";
+// A default-constructed one is a constant too (at compile time every char is initialised).
+constexpr fixed_string<8> constant_empty{};
+static_assert(constant_empty.empty() && constant_empty.c_str()[0] == '\0');
 static_assert(constant_name.size() == 6 && constant_name == std::string_view("player"));
 
 // --- fixed_vector ---

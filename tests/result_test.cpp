@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 #include <tagwire/tagwire.hpp>
 
 TEST_CASE("result<T> holds a value or an error") {
@@ -34,6 +35,38 @@ TEST_CASE("result<T> holds a value or an error") {
   tagwire::result<std::unique_ptr<int>> p(std::make_unique<int>(7));
   auto moved = std::move(p);
   CHECK(**moved == 7);
+}
+
+namespace {
+struct no_default_values {  // members without initializers: T{} must still zero them
+  int a;
+  double b;
+  std::string s;
+  tagwire::fixed_string<8> f;
+};
+struct explicit_default {
+  explicit explicit_default() = default;
+  int v = 5;
+};
+struct holds_explicit_default {  // T{} is ill-formed here: the variadic in_place constructor serves
+  explicit_default e;
+};
+}  // namespace
+
+TEST_CASE("result(std::in_place) with no arguments holds T{}") {
+  const tagwire::result<no_default_values> r(std::in_place);
+  REQUIRE(r.has_value());
+  CHECK(r->a == 0);
+  CHECK(r->b == 0.0);
+  CHECK(r->s.empty());
+  CHECK(r->f.empty());
+  CHECK(std::string(r->f.c_str()).empty());
+  const tagwire::result<std::vector<int>> v(std::in_place);
+  CHECK(v->empty());
+  const tagwire::result<std::vector<int>> three(std::in_place, 3, 4);  // not a list of {3, 4}
+  CHECK(*three == std::vector<int>{4, 4, 4});
+  const tagwire::result<holds_explicit_default> h(std::in_place);
+  CHECK(h->e.v == 5);
 }
 
 TEST_CASE("result<void>") {

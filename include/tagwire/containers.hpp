@@ -461,22 +461,30 @@ class fixed_string {
   // --- construction and assignment ---
 
   /// An empty string.
-  constexpr fixed_string() noexcept = default;
+  constexpr fixed_string() noexcept {
+    // At run time only the terminator: zeroing all N + 1 chars made a fresh message of a few
+    // strings cost more than decoding it. In constant evaluation every char must hold a value.
+    if (std::is_constant_evaluated()) {
+      for (char& c : buf_) c = '\0';
+    } else {
+      buf_[0] = '\0';
+    }
+  }
 
   /// A copy of the NUL-terminated s; aborts if s is null or longer than N.
-  constexpr fixed_string(const char* s) {  // NOLINT: implicit, like std::string
+  constexpr fixed_string(const char* s) : fixed_string() {  // NOLINT: implicit, like std::string
     if (s == nullptr) detail::capacity_overflow();
     assign(std::string_view(s));
   }
 
   /// A copy of s; aborts if s is longer than N.
-  constexpr explicit fixed_string(std::string_view s) { assign(s); }
+  constexpr explicit fixed_string(std::string_view s) : fixed_string() { assign(s); }
 
   /// A copy of [s, s + n); aborts if n > N.
-  constexpr fixed_string(const char* s, size_type n) { assign(std::string_view(s, n)); }
+  constexpr fixed_string(const char* s, size_type n) : fixed_string() { assign(std::string_view(s, n)); }
 
   /// n copies of c; aborts if n > N.
-  constexpr fixed_string(size_type n, char c) { assign(n, c); }
+  constexpr fixed_string(size_type n, char c) : fixed_string() { assign(n, c); }
 
   /// Replaces the contents with the NUL-terminated s; aborts if s is null or too long. Returns *this.
   constexpr fixed_string& operator=(const char* s) {
@@ -656,7 +664,7 @@ class fixed_string {
     buf_[n] = '\0';
   }
 
-  char buf_[N + 1] = {};
+  char buf_[N + 1];  // at run time, the chars past size() + 1 hold no value
   size_t_ size_ = 0;
 };
 

@@ -100,6 +100,10 @@ class result {
   /// Holds a T made from `args`, in place.
   template <class... Args>
   constexpr explicit result(std::in_place_t, Args&&... args) : val_(std::forward<Args>(args)...), ok_(true) {}
+  /// Holds T{}: for an aggregate, members with default constructors run them, and the object is
+  /// not zero-filled first as T() would (a fixed_vector's storage stays untouched).
+  constexpr explicit result(std::in_place_t) requires requires { T{}; } : val_{}, ok_(true) {
+  }
   constexpr result(const result& o) : ok_(o.ok_) {
     if (ok_) std::construct_at(std::addressof(val_), o.val_);
     else std::construct_at(std::addressof(err_), o.err_);
