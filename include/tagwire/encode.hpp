@@ -251,6 +251,19 @@ std::span<const std::byte> encode_in_scratch(const T& msg, std::byte* scratch) n
   const std::byte* const start = write_message_back(msg, end);
   return {start, static_cast<std::size_t>(end - start)};
 }
+
+// The one choice every encoder makes: `copy_out(encoding)` when msg fits the stack buffer (never
+// in constant evaluation), else `in_place(exact size)`. Both must return the same type.
+template <class T, class CopyOut, class InPlace>
+constexpr auto encode_either(const T& msg, CopyOut copy_out, InPlace in_place) {
+  if constexpr (use_scratch) {
+    if (!std::is_constant_evaluated()) {
+      scratch_buffer scratch;
+      if (const auto s = encode_in_scratch(msg, scratch); s.data() != nullptr) return copy_out(s);
+    }
+  }
+  return in_place(message_size(msg));
+}
 }  // namespace detail
 
 /// Encodes `msg` into the front of `out` (bytes past the returned prefix are not touched).
@@ -258,21 +271,20 @@ std::span<const std::byte> encode_in_scratch(const T& msg, std::byte* scratch) n
 /// written), length_overflow (over 2 GiB).
 template <message T>
 [[nodiscard]] constexpr result<std::span<std::byte>> encode(const T& msg, std::span<std::byte> out) noexcept {
-  if constexpr (detail::use_scratch) {
-    if (!std::is_constant_evaluated()) {
-      detail::scratch_buffer scratch;
-      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr) {
+  using R = result<std::span<std::byte>>;
+  return detail::encode_either(
+      msg,
+      [&](std::span<const std::byte> s) -> R {
         if (s.size() > out.size()) return error{errc::buffer_too_small, s.size(), 0};
         if (!s.empty()) detail::copy_bytes(out.data(), s.data(), s.size());  // out may be empty, data() null
         return out.first(s.size());
-      }
-    }
-  }
-  const std::size_t n = detail::message_size(msg);
-  if (n > max_message_size) return error{errc::length_overflow, n, 0};
-  if (n > out.size()) return error{errc::buffer_too_small, n, 0};
-  detail::write_message_back(msg, out.data() + n);
-  return out.first(n);
+      },
+      [&](std::size_t n) -> R {
+        if (n > max_message_size) return error{errc::length_overflow, n, 0};
+        if (n > out.size()) return error{errc::buffer_too_small, n, 0};
+        detail::write_message_back(msg, out.data() + n);
+        return out.first(n);
+      });
 }
 
 namespace detail {
@@ -306,14 +318,9 @@ constexpr result<std::size_t> append_encoded(const T& msg, Out& out, std::size_t
 /// the bytes needed); nothing is appended on an error.
 template <message T, detail::output_container Out>
 constexpr result<std::size_t> encode_to(const T& msg, Out& out) {
-  if constexpr (detail::use_scratch) {
-    if (!std::is_constant_evaluated()) {
-      detail::scratch_buffer scratch;
-      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr)
-        return detail::append_encoded(msg, out, s.size(), {}, s.data());
-    }
-  }
-  return detail::append_encoded(msg, out, detail::message_size(msg), {});
+  return detail::encode_either(
+      msg, [&](std::span<const std::byte> s) { return detail::append_encoded(msg, out, s.size(), {}, s.data()); },
+      [&](std::size_t n) { return detail::append_encoded(msg, out, n, {}); });
 }
 
 }  // namespace tagwire

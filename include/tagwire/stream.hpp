@@ -72,25 +72,24 @@ constexpr std::span<const std::byte> delimited_bytes(const B& b) noexcept {
 /// is written), length_overflow (a message over 2 GiB - 1).
 template <message T>
 [[nodiscard]] constexpr result<std::span<std::byte>> encode_delimited(const T& msg, std::span<std::byte> out) noexcept {
-  if constexpr (detail::use_scratch) {
-    if (!std::is_constant_evaluated()) {
-      detail::scratch_buffer scratch;
-      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr) {
+  using R = result<std::span<std::byte>>;
+  return detail::encode_either(
+      msg,
+      [&](std::span<const std::byte> s) -> R {
         const std::size_t prefix = varint_size(s.size());
         if (prefix + s.size() > out.size()) return error{errc::buffer_too_small, prefix + s.size(), 0};
         std::byte* const payload = write_varint(out.data(), s.size());
         if (!s.empty()) detail::copy_bytes(payload, s.data(), s.size());
         return out.first(prefix + s.size());
-      }
-    }
-  }
-  const std::size_t n = encoded_size(msg);
-  if (n > max_message_size) return error{errc::length_overflow, n, 0};
-  const std::size_t prefix = varint_size(n);
-  if (prefix + n > out.size()) return error{errc::buffer_too_small, prefix + n, 0};
-  detail::write_message_back(msg, out.data() + prefix + n);  // sized once, above
-  write_varint(out.data(), n);
-  return out.first(prefix + n);
+      },
+      [&](std::size_t n) -> R {
+        if (n > max_message_size) return error{errc::length_overflow, n, 0};
+        const std::size_t prefix = varint_size(n);
+        if (prefix + n > out.size()) return error{errc::buffer_too_small, prefix + n, 0};
+        detail::write_message_back(msg, out.data() + prefix + n);  // sized once, above
+        write_varint(out.data(), n);
+        return out.first(prefix + n);
+      });
 }
 
 /// Appends the length of `msg` as a varint, then `msg`, to `out` (any container encode_to
@@ -99,20 +98,15 @@ template <message T>
 template <message T, class Out>
   requires requires(const T& m, Out& o) { tagwire::encode_to(m, o); }
 constexpr result<std::size_t> encode_delimited_to(const T& msg, Out& out) {
-  std::byte prefix[max_varint_size]{};
-  if constexpr (detail::use_scratch) {
-    if (!std::is_constant_evaluated()) {
-      detail::scratch_buffer scratch;
-      if (const auto s = detail::encode_in_scratch(msg, scratch); s.data() != nullptr) {
-        const auto p = static_cast<std::size_t>(write_varint(prefix, s.size()) - prefix);
-        return detail::append_encoded(msg, out, s.size(), std::span<const std::byte>(prefix, p), s.data());
-      }
-    }
-  }
-  const std::size_t n = encoded_size(msg);
-  if (n > max_message_size) return error{errc::length_overflow, n, 0};
-  const auto p = static_cast<std::size_t>(write_varint(prefix, n) - prefix);
-  return detail::append_encoded(msg, out, n, std::span<const std::byte>(prefix, p));  // sized once
+  // body: the encoding in the stack buffer, or null to write it in place (sized once).
+  const auto append = [&](std::size_t n, const std::byte* body) {
+    std::byte prefix[max_varint_size]{};
+    const auto p = static_cast<std::size_t>(write_varint(prefix, n) - prefix);
+    return detail::append_encoded(msg, out, n, std::span<const std::byte>(prefix, p), body);
+  };
+  return detail::encode_either(
+      msg, [&](std::span<const std::byte> s) { return append(s.size(), s.data()); },
+      [&](std::size_t n) { return append(n, nullptr); });
 }
 
 /// Reads one length-delimited message of type T from the front of `bytes` (any contiguous
