@@ -4,6 +4,7 @@
 
 #include <tagwire/tagwire.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -879,6 +880,92 @@ TEST_CASE("encode_to appends to a non-empty container without touching the prefi
     CHECK(r.has_value());
     if (r) CHECK(*r == 0);
     CHECK(enc_hex(out) == "01");
+  }
+}
+
+namespace tagwire_encode_test {
+enum class small_kind : std::int32_t { none = 0, big = 1000000, negative = -3 };
+struct one_byte_runs {
+  std::vector<std::int32_t> i32;
+  std::vector<std::uint32_t> u32;
+  std::vector<std::int32_t> s32;
+  std::vector<std::int64_t> i64;
+  std::vector<std::uint64_t> u64;
+  std::vector<std::int64_t> s64;
+  tagwire::fixed_vector<bool, 64> flags;  // contiguous, unlike std::vector<bool>: the fast loops
+  std::vector<small_kind> kinds;
+  tagwire::fixed_vector<std::uint32_t, 64> fixed_u32;
+};
+TAGWIRE_MESSAGE(one_byte_runs, TAGWIRE_FIELD(1, i32), TAGWIRE_FIELD(2, u32), TAGWIRE_FIELD(3, s32, tagwire::sint),
+                TAGWIRE_FIELD(4, i64), TAGWIRE_FIELD(5, u64), TAGWIRE_FIELD(6, s64, tagwire::sint),
+                TAGWIRE_FIELD(7, flags), TAGWIRE_FIELD(8, kinds), TAGWIRE_FIELD(9, fixed_u32));
+}  // namespace tagwire_encode_test
+
+TEST_CASE("packed runs of one-byte varints, alone or with a few longer ones, decode exactly") {
+  using namespace tagwire_encode_test;
+  // Runs where every varint is one byte take a widening loop, the rest the branch-free byte loop
+  // or the eight-bytes-at-a-time reader. Runs of 0..40 elements with 0..3 long values (up to ten
+  // bytes: negative int32/enum, large 64-bit) for every kind; each value checked against the source.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    for (std::size_t longs = 0; longs <= 3 && longs <= n; ++longs) {
+      one_byte_runs m;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool is_long = longs != 0 && i % (n / longs) == n / longs - 1 && i / (n / longs) < longs;
+        const auto small = static_cast<std::int32_t>((i * 37) % 64);  // one byte even zigzagged
+        const std::int32_t v32 = is_long ? -static_cast<std::int32_t>(i + 1) * 1000 : small;
+        const std::int64_t v64 =
+            is_long ? (std::int64_t{1} << (8 + 7 * (i % 8))) + static_cast<std::int64_t>(i) : small;
+        m.i32.push_back(v32);
+        m.u32.push_back(static_cast<std::uint32_t>(is_long ? 300 + i : static_cast<std::size_t>(small)));
+        m.s32.push_back(v32);
+        m.i64.push_back(is_long ? -v64 : v64);
+        m.u64.push_back(static_cast<std::uint64_t>(v64));
+        m.s64.push_back(is_long ? -v64 : v64);
+        m.flags.push_back(small % 3 == 0);
+        m.kinds.push_back(is_long ? (i % 2 ? small_kind::big : small_kind::negative)
+                                  : (small % 2 ? small_kind::none : static_cast<small_kind>(small)));
+        m.fixed_u32.push_back(m.u32.back());
+      }
+      std::vector<std::byte> bytes;
+      REQUIRE(tagwire::encode_to(m, bytes).has_value());
+      auto back = tagwire::decode<one_byte_runs>(bytes);
+      REQUIRE(back.has_value());
+      CHECK(back->i32 == m.i32);
+      CHECK(back->u32 == m.u32);
+      CHECK(back->s32 == m.s32);
+      CHECK(back->i64 == m.i64);
+      CHECK(back->u64 == m.u64);
+      CHECK(back->s64 == m.s64);
+      CHECK(std::ranges::equal(back->flags, m.flags));
+      CHECK(back->kinds == m.kinds);
+      CHECK(std::ranges::equal(back->fixed_u32, m.fixed_u32));
+    }
+  }
+  // A bool varint is true whenever any bit is set, even past the low 32 bits: 2^35 as five
+  // continuation bytes then 0x01, among 4 one-byte values and among 40; the same run as uint64
+  // keeps all of 2^35.
+  const std::array<std::byte, 6> wide = {std::byte{0x80}, std::byte{0x80}, std::byte{0x80},
+                                         std::byte{0x80}, std::byte{0x80}, std::byte{0x01}};
+  for (const std::size_t around : {2, 20}) {
+    std::vector<std::byte> payload(around, std::byte{0x01});
+    payload.insert(payload.end(), wide.begin(), wide.end());
+    payload.insert(payload.end(), around, std::byte{0x00});
+    std::vector<std::byte> in;
+    for (const auto tag : {std::byte{0x2a}, std::byte{0x3a}}) {  // fields 5 (u64) and 7 (flags), packed
+      in.push_back(tag);
+      in.push_back(static_cast<std::byte>(payload.size()));
+      in.insert(in.end(), payload.begin(), payload.end());
+    }
+    std::vector<bool> flags(around, true);
+    std::vector<std::uint64_t> u64(around, 1);
+    flags.push_back(true);
+    u64.push_back(std::uint64_t{1} << 35);
+    flags.insert(flags.end(), around, false);
+    u64.insert(u64.end(), around, 0);
+    auto got = tagwire::decode<one_byte_runs>(in);
+    REQUIRE(got.has_value());
+    CHECK(std::ranges::equal(got->flags, flags));
+    CHECK(got->u64 == u64);
   }
 }
 
