@@ -64,6 +64,32 @@ TEST_CASE("varints and tags that are too long") {
   CHECK(decode_error("32 0b ff ff ff ff ff ff ff ff ff ff 01") == E{errc::varint_overflow, 2, 6});  // in a packed run
 }
 
+TEST_CASE("an 11-byte varint anywhere in a packed run is an error; a 10-byte one is a value") {
+  // The run check works eight bytes at a time: the long varint is placed at every offset from 0
+  // to 24 among one-byte values, so its continuation bytes cross word boundaries in every way.
+  for (std::size_t before = 0; before <= 24; ++before) {
+    for (const std::size_t len : {10, 11}) {
+      std::vector<std::byte> payload(before, std::byte{0x05});
+      payload.insert(payload.end(), len - 1, std::byte{0xff});
+      payload.push_back(std::byte{0x01});
+      payload.insert(payload.end(), 9, std::byte{0x07});
+      std::vector<std::byte> in = {std::byte{0x32}, static_cast<std::byte>(payload.size())};
+      in.insert(in.end(), payload.begin(), payload.end());
+      auto r = tagwire::decode<err::msg>(in);
+      if (len == 11) {
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error() == E{errc::varint_overflow, 2 + before, 6});
+      } else {
+        REQUIRE(r.has_value());
+        std::vector<std::int32_t> expected(before, 5);
+        expected.push_back(-1);  // 2^64 - 1, truncated to 32 bits
+        expected.insert(expected.end(), 9, 7);
+        CHECK(r->packed == expected);
+      }
+    }
+  }
+}
+
 TEST_CASE("invalid field numbers and wire types") {
   CHECK(decode_error("08 01 00 01") == E{errc::invalid_field_number, 2, 0});        // field 0
   CHECK(decode_error("02 00") == E{errc::invalid_field_number, 0, 0});              // field 0, len

@@ -100,29 +100,48 @@ constexpr bool is_full(const C& c, std::size_t more = 1) noexcept {
   else return false;
 }
 
-// Whether [p, end) is a well-formed run of varints: it ends with a terminator (a byte below
-// 0x80) and no varint is longer than ten bytes (no ten continuation bytes in a row). Eight bytes
-// at a time: the only state is the length of the current run of continuation bytes.
-constexpr bool varints_well_formed(const std::byte* p, const std::byte* end) noexcept {
-  if (p == end) return true;
-  if (std::to_integer<unsigned>(end[-1]) >= 0x80) return false;
+// What count_varints returns for a run that is not well-formed.
+inline constexpr std::size_t not_well_formed = ~std::size_t{0};
+
+// The number of varints in [p, end) if it is a well-formed run: it ends with a terminator (a byte
+// below 0x80) and no varint is longer than ten bytes (no ten continuation bytes in a row); else
+// not_well_formed. Eight bytes at a time: the only state is the length of the current run of
+// continuation bytes.
+constexpr std::size_t count_varints(const std::byte* p, const std::byte* end) noexcept {
+  if (p == end) return 0;
+  if (std::to_integer<unsigned>(end[-1]) >= 0x80) return not_well_formed;
+  std::size_t count = 0;
   unsigned run = 0;
   if (!std::is_constant_evaluated()) {
     for (; end - p >= 8; p += 8) {
       const std::uint64_t stops = ~load_le64(p) & 0x8080808080808080ull;
-      if (stops == 0) {
-        if ((run += 8) >= max_varint_size) return false;
+      if (stops == 0x8080808080808080ull) {  // eight one-byte varints: small ids, enums, flags
+        run = 0;
+        count += 8;
         continue;
       }
-      if (run + static_cast<unsigned>(std::countr_zero(stops)) / 8 >= max_varint_size) return false;
-      run = 7 - static_cast<unsigned>(63 - std::countl_zero(stops)) / 8;  // bytes after the last stop
+      if (stops == 0) {
+        if ((run += 8) >= max_varint_size) return not_well_formed;
+        continue;
+      }
+      if (run + static_cast<unsigned>(std::countr_zero(stops)) / 8 >= max_varint_size) return not_well_formed;
+      run = 7 - static_cast<unsigned>(63 - std::countl_zero(stops)) / 8;                // bytes after the last stop
+      count += static_cast<std::size_t>(((stops >> 7) * 0x0101010101010101ull) >> 56);  // one per stop
     }
   }
   for (; p != end; ++p) {
-    if (std::to_integer<unsigned>(*p) < 0x80) run = 0;
-    else if (++run >= max_varint_size) return false;
+    if (std::to_integer<unsigned>(*p) < 0x80) {
+      run = 0;
+      ++count;
+    } else if (++run >= max_varint_size) {
+      return not_well_formed;
+    }
   }
-  return true;
+  return count;
+}
+
+constexpr bool varints_well_formed(const std::byte* p, const std::byte* end) noexcept {
+  return count_varints(p, end) != not_well_formed;
 }
 
 // Checks a packed run of varints: each one complete and at most 10 bytes.
@@ -259,19 +278,20 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
   const std::byte* p = rec.bytes.data();
   const std::byte* const end = p + rec.bytes.size();
   if constexpr (M::width == 0) {
-    const std::size_t count = count_terminators(p, end);
-    if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
-      // A well-formed run (checked first, cheaply) gets room for every value, then a loop with no
-      // error paths. A malformed run, or a full fixed-capacity container, takes the checked loop.
-      // (Every byte a terminator is well-formed: a run of one-byte varints skips the check.)
-      if (!std::is_constant_evaluated() && !optimize_size && !is_full(out, count) &&
-          (count == rec.bytes.size() || varints_well_formed(p, end))) {
-        const std::size_t old = out.size();
-        out.resize(old + count);
-        decode_varints<M::k>(p, end, std::data(out) + old, count);
-        return {};
+    if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(std::size_t{}); }) {
+      // A well-formed run (checked and counted first, in one cheap pass) gets room for every value,
+      // then a loop with no error paths. A malformed run, or a full fixed-capacity container,
+      // takes the checked loop.
+      if (!std::is_constant_evaluated() && !optimize_size) {
+        if (const std::size_t count = count_varints(p, end); count != not_well_formed && !is_full(out, count)) {
+          const std::size_t old = out.size();
+          out.resize(old + count);
+          decode_varints<M::k>(p, end, std::data(out) + old, count);
+          return {};
+        }
       }
     }
+    const std::size_t count = count_terminators(p, end);
     if constexpr (reservable<C>) {
       if (!is_full(out, count)) out.reserve(out.size() + count);
     }
