@@ -157,10 +157,10 @@ constexpr error check_packed_varints(const record& rec, const wire_reader& r) no
 }
 
 // Decodes a well-formed run of varints into dst (room for one value per terminator byte). When
-// every varint is one byte (small ids, enums, flags), a plain widening loop the compiler
-// vectorises. For other short varints a byte at a time without branches: the byte is added to the
-// value, the value stored, and the output advances only past a terminator; mixed lengths cost no
-// mispredictions. Longer varints (over four bytes on average) are read whole, eight bytes at a time.
+// every varint is one byte (small ids, enums, flags), eight values per eight-byte load. For other
+// short varints a byte at a time without branches: the byte is added to the value, the value
+// stored, and the output advances only past a terminator; mixed lengths cost no mispredictions.
+// Longer varints (over four bytes on average) are read whole, eight bytes at a time.
 template <kind K, class V>
 constexpr void decode_varints(const std::byte* p, const std::byte* const end, V* dst, std::size_t count) noexcept {
   const auto bytes = static_cast<std::size_t>(end - p);
