@@ -252,19 +252,6 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
   }
 }
 
-// The number of bytes below 0x80 in [p, end): one per complete varint. Eight bytes at a time.
-constexpr std::size_t count_terminators(const std::byte* p, const std::byte* end) noexcept {
-  std::size_t count = 0;
-  if (!std::is_constant_evaluated() && !optimize_size) {
-    for (; end - p >= 8; p += 8) {
-      const std::uint64_t stops = (~load_le64(p) & 0x8080808080808080ull) >> 7;  // 1 per terminator byte
-      count += static_cast<std::size_t>((stops * 0x0101010101010101ull) >> 56);
-    }
-  }
-  for (; p != end; ++p) count += std::to_integer<unsigned>(*p) < 0x80;
-  return count;
-}
-
 template <class C>
 concept reservable = requires(C& c, std::size_t n) {
   c.reserve(n);
@@ -278,22 +265,21 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
   const std::byte* p = rec.bytes.data();
   const std::byte* const end = p + rec.bytes.size();
   if constexpr (M::width == 0) {
-    if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(std::size_t{}); }) {
-      // A well-formed run (checked and counted first, in one cheap pass) gets room for every value,
-      // then a loop with no error paths. A malformed run, or a full fixed-capacity container,
-      // takes the checked loop.
-      if (!std::is_constant_evaluated() && !optimize_size) {
-        if (const std::size_t count = count_varints(p, end); count != not_well_formed && !is_full(out, count)) {
-          const std::size_t old = out.size();
-          out.resize(old + count);
-          decode_varints<M::k>(p, end, std::data(out) + old, count);
-          return {};
-        }
+    // A well-formed run (checked and counted first, in one cheap pass) gets room for every value,
+    // then a loop with no error paths. A malformed run, or a full fixed-capacity container, takes
+    // the checked loop, which finds the exact error.
+    const std::size_t count = count_varints(p, end);
+    const bool room = count != not_well_formed && !is_full(out, count);
+    if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
+      if (!std::is_constant_evaluated() && !optimize_size && room) {
+        const std::size_t old = out.size();
+        out.resize(old + count);
+        decode_varints<M::k>(p, end, std::data(out) + old, count);
+        return {};
       }
     }
-    const std::size_t count = count_terminators(p, end);
     if constexpr (reservable<C>) {
-      if (!is_full(out, count)) out.reserve(out.size() + count);
+      if (room) out.reserve(out.size() + count);
     }
     while (p != end) {
       const std::byte* const at = p;
