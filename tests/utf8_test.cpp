@@ -3,6 +3,7 @@
 // the CPU has it) against the constexpr byte loop at every offset of their blocks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -610,4 +611,57 @@ TEST_CASE("utf8: every run-time path agrees on random mutations of long mixed st
   }
   CHECK(n_valid > static_cast<std::size_t>(iterations / 10));
   CHECK(n_invalid > static_cast<std::size_t>(iterations / 2));
+}
+
+TEST_CASE("utf8: a string inside a larger buffer is judged by its own bytes only") {
+  // detail::utf8_valid_within reads 16 bytes around a short string (from its start, or ending at
+  // its end when the buffer ends sooner) and masks the rest: the bytes around it, here all 0xFF
+  // or all 0x80 (both invalid alone), must not change its verdict, whatever the string's length,
+  // place and the room before and after it.
+  std::array<std::byte, 48> buf{};
+  std::size_t checked = 0;
+  std::size_t accepted = 0;
+  for (const unsigned outside : {0xFFu, 0x80u}) {
+    for (std::size_t at = 0; at <= buf.size(); ++at) {
+      for (std::size_t n = 0; n <= 20 && at + n <= buf.size(); ++n) {
+        // Contents: 0 all ASCII; 1..n a stray continuation in lane k-1; then a valid two-byte
+        // sequence at lane k-1-n; last a two-byte lead cut off by the string's end.
+        const std::size_t kinds = 2 + 2 * n;
+        for (std::size_t kind = 0; kind < kinds; ++kind) {
+          buf.fill(static_cast<std::byte>(outside));
+          for (std::size_t i = 0; i < n; ++i) buf[at + i] = static_cast<std::byte>('a' + i);
+          if (kind >= 1 && kind <= n) buf[at + kind - 1] = std::byte{0x80};
+          if (kind > n && kind < 2 * n && n >= 2) {
+            const std::size_t lane = std::min(kind - 1 - n, n - 2);
+            buf[at + lane] = std::byte{0xC3};
+            buf[at + lane + 1] = std::byte{0xA9};
+          }
+          if (kind == kinds - 1 && n >= 1) buf[at + n - 1] = std::byte{0xC3};
+          const std::byte* p = buf.data() + at;
+          const bool expect = tagwire::detail::utf8_valid_bytewise(p, p + n);
+          // Room on both sides; none after (the string ends its message); none before either.
+          const std::array<std::pair<const std::byte*, const std::byte*>, 3> rooms = {
+              {{buf.data(), buf.data() + buf.size()}, {buf.data(), p + n}, {p, p + n}}};
+          for (const auto& room : rooms) {
+            if (tagwire::detail::utf8_valid_within(p, n, room.first, room.second) != expect) {
+              const std::ptrdiff_t after = room.second - p;
+              CAPTURE(outside);
+              CAPTURE(at);
+              CAPTURE(n);
+              CAPTURE(kind);
+              CAPTURE(after);
+              FAIL_CHECK("wrong verdict");
+              return;
+            }
+            ++checked;
+            accepted += expect ? 1 : 0;
+          }
+        }
+      }
+    }
+  }
+  // 16,478 (at, n, kind) triples, 8,288 of them valid (counted with Python's strict decoder),
+  // each with 2 fillers and 3 rooms.
+  CHECK(checked == 2 * 3 * 16'478u);
+  CHECK(accepted == 2 * 3 * 8'288u);
 }

@@ -44,6 +44,12 @@ struct text {
 };
 TAGWIRE_MESSAGE(text, TAGWIRE_FIELD(1, s), TAGWIRE_FIELD(2, raw, tagwire::bytes), TAGWIRE_FIELD(3, v));
 
+struct boxed_text {
+  text inner;
+  std::string raw;
+};
+TAGWIRE_MESSAGE(boxed_text, TAGWIRE_FIELD(1, inner), TAGWIRE_FIELD(2, raw, tagwire::bytes));
+
 }  // namespace vw
 
 TEST_CASE("views point into the input buffer; nothing is copied") {
@@ -135,4 +141,26 @@ TEST_CASE("string fields reject invalid UTF-8; bytes fields and the option do no
   auto good = tagwire::decode<vw::text>(hex("0a 06 c3 a9 e2 82 ac 21"));  // é € !
   REQUIRE(good.has_value());
   CHECK(good->s == "\xc3\xa9\xe2\x82\xac!");
+}
+
+TEST_CASE("a short string is checked by its own bytes, not the invalid UTF-8 beside it") {
+  // Short strings are checked with 16-byte loads around them; here the bytes around a nested
+  // 3-byte string are sixteen 0xFF (a bytes field), after it and before it.
+  std::string ffs = "12 10";
+  for (int i = 0; i < 16; ++i) ffs += " ff";
+  auto after = tagwire::decode<vw::boxed_text>(hex("0a 05 0a 03 61 62 63 " + ffs));
+  REQUIRE(after.has_value());
+  CHECK(after->inner.s == "abc");
+  CHECK(after->raw == std::string(16, '\xff'));
+  const auto before_wire = hex(ffs + " 0a 05 1a 03 61 62 63");  // ends the input; the view points into it
+  auto before = tagwire::decode<vw::boxed_text>(before_wire);
+  REQUIRE(before.has_value());
+  CHECK(before->inner.v == "abc");
+  // One bad byte inside is still found, at the string's offset: 18 (the bytes record) + 2 + 2.
+  auto bad = tagwire::decode<vw::boxed_text>(hex(ffs + " 0a 05 0a 03 61 ff 63"));
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error() == tagwire::error{tagwire::errc::invalid_utf8, 22, 1});
+  auto bad_after = tagwire::decode<vw::boxed_text>(hex("0a 05 1a 03 61 62 80 " + ffs));
+  REQUIRE_FALSE(bad_after.has_value());
+  CHECK(bad_after.error() == tagwire::error{tagwire::errc::invalid_utf8, 4, 3});
 }

@@ -25,6 +25,7 @@ namespace detail {
 // that field's wire type alone, and nothing goes through a result<record>.
 struct reader_access {
   static constexpr const std::byte* end(const wire_reader& r) noexcept { return r.end_; }
+  static constexpr const std::byte* origin(const wire_reader& r) noexcept { return r.origin_; }
   static constexpr void seek(wire_reader& r, const std::byte* p) noexcept { r.p_ = p; }
   template <wire_type WT>
   TAGWIRE_DETAIL_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q,
@@ -220,7 +221,8 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
   } else if constexpr (M::k == kind::string || M::k == kind::bytes) {
     const std::size_t n = rec.bytes.size();
     if constexpr (M::k == kind::string) {
-      if (r.options().check_utf8 && !is_valid_utf8(rec.bytes.data(), n))
+      if (r.options().check_utf8 &&
+          !utf8_valid_within(rec.bytes.data(), n, reader_access::origin(r), reader_access::end(r)))
         return {errc::invalid_utf8, r.offset_of(rec.bytes.data()), rec.field};
     }
     if constexpr (string_view_like<V>) {

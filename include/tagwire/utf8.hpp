@@ -351,6 +351,43 @@ inline constexpr std::size_t utf8_simd_min = 16;
   return detail::utf8_valid_runtime(p, n);
 }
 
+namespace detail {
+
+// 16 zero bytes, 16 bytes 0x80, 16 zero bytes: any 16-byte window is a mask of high bits for a
+// run of lanes at its start (window at 32 - n) or its end (window at n).
+alignas(64) inline constexpr unsigned char utf8_lane_masks[48] = {
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
+
+/// As is_valid_utf8(p, n), for bytes inside a buffer [lo, hi) that may all be read: a string of
+/// up to 16 bytes is then checked for ASCII with two 8-byte loads from its start (or ending at its
+/// end, near `hi`) and a mask from a table: no loop and no branch on its length, which the
+/// decoder of many short strings of varied length mispredicts.
+[[nodiscard]] constexpr bool utf8_valid_within(const std::byte* p, std::size_t n, const std::byte* lo,
+                                               const std::byte* hi) noexcept {
+  if (!std::is_constant_evaluated() && !optimize_size && n <= 16) {
+    const std::byte* q = nullptr;
+    const unsigned char* m = nullptr;
+    if (hi - p >= 16) {
+      q = p;
+      m = utf8_lane_masks + 32 - n;
+    } else if (static_cast<std::size_t>(p - lo) + n >= 16) {
+      q = p + n - 16;
+      m = utf8_lane_masks + n;
+    }
+    if (q != nullptr) {
+      std::uint64_t m0;
+      std::uint64_t m1;
+      std::memcpy(&m0, m, 8);
+      std::memcpy(&m1, m + 8, 8);
+      if (((utf8_load64(q) & m0) | (utf8_load64(q + 8) & m1)) == 0) return true;
+    }
+  }
+  return is_valid_utf8(p, n);
+}
+
+}  // namespace detail
+
 /// Returns true if `s` is well-formed UTF-8; see is_valid_utf8(const std::byte*, std::size_t).
 [[nodiscard]] constexpr bool is_valid_utf8(std::span<const std::byte> s) noexcept {
   return is_valid_utf8(s.data(), s.size());
