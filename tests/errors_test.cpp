@@ -31,6 +31,12 @@ struct msg {
 TAGWIRE_MESSAGE(msg, TAGWIRE_FIELD(1, a), TAGWIRE_FIELD(2, s), TAGWIRE_FIELD(3, sub), TAGWIRE_FIELD(4, d),
                 TAGWIRE_FIELD(5, f), TAGWIRE_FIELD(6, packed), TAGWIRE_FIELD(7, next), TAGWIRE_FIELD(8, floats));
 
+// The packed field alone as a view: checked (not counted) by the decoder.
+struct msg_view {
+  tagwire::packed_view<std::int32_t> packed;
+};
+TAGWIRE_MESSAGE(msg_view, TAGWIRE_FIELD(6, packed));
+
 tagwire::error decode_error(const std::vector<std::byte>& in, tagwire::decode_options opts = {}) {
   auto r = tagwire::decode<msg>(in, opts);
   REQUIRE_FALSE(r.has_value());
@@ -76,10 +82,15 @@ TEST_CASE("an 11-byte varint anywhere in a packed run is an error; a 10-byte one
       std::vector<std::byte> in = {std::byte{0x32}, static_cast<std::byte>(payload.size())};
       in.insert(in.end(), payload.begin(), payload.end());
       auto r = tagwire::decode<err::msg>(in);
+      auto v = tagwire::decode<err::msg_view>(in);
       if (len == 11) {
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == E{errc::varint_overflow, 2 + before, 6});
+        REQUIRE_FALSE(v.has_value());
+        CHECK(v.error() == E{errc::varint_overflow, 2 + before, 6});
       } else {
+        REQUIRE(v.has_value());
+        CHECK(v->packed.size() == before + 10);
         REQUIRE(r.has_value());
         std::vector<std::int32_t> expected(before, 5);
         expected.push_back(-1);  // 2^64 - 1, truncated to 32 bits

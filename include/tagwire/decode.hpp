@@ -106,8 +106,9 @@ inline constexpr std::size_t not_well_formed = ~std::size_t{0};
 
 // The number of varints in [p, end) if it is a well-formed run: it ends with a terminator (a byte
 // below 0x80) and no varint is longer than ten bytes (no ten continuation bytes in a row); else
-// not_well_formed. Eight bytes at a time: the only state is the length of the current run of
-// continuation bytes.
+// not_well_formed (without Count: 0 or not_well_formed). Eight bytes at a time: the only state
+// is the length of the current run of continuation bytes.
+template <bool Count = true>
 constexpr std::size_t count_varints(const std::byte* p, const std::byte* end) noexcept {
   if (p == end) return 0;
   if (std::to_integer<unsigned>(end[-1]) >= 0x80) return not_well_formed;
@@ -116,7 +117,7 @@ constexpr std::size_t count_varints(const std::byte* p, const std::byte* end) no
   if (!std::is_constant_evaluated()) {
     for (; end - p >= 8; p += 8) {
       const std::uint64_t stops = ~load_le64(p) & 0x8080808080808080ull;
-      if (stops == 0x8080808080808080ull) {  // eight one-byte varints: small ids, enums, flags
+      if (Count && stops == 0x8080808080808080ull) {  // eight one-byte varints: small ids, enums, flags
         run = 0;
         count += 8;
         continue;
@@ -126,14 +127,14 @@ constexpr std::size_t count_varints(const std::byte* p, const std::byte* end) no
         continue;
       }
       if (run + static_cast<unsigned>(std::countr_zero(stops)) / 8 >= max_varint_size) return not_well_formed;
-      run = 7 - static_cast<unsigned>(63 - std::countl_zero(stops)) / 8;                // bytes after the last stop
-      count += static_cast<std::size_t>(((stops >> 7) * 0x0101010101010101ull) >> 56);  // one per stop
+      run = 7 - static_cast<unsigned>(63 - std::countl_zero(stops)) / 8;  // bytes after the last stop
+      if constexpr (Count) count += static_cast<std::size_t>(((stops >> 7) * 0x0101010101010101ull) >> 56);
     }
   }
   for (; p != end; ++p) {
     if (std::to_integer<unsigned>(*p) < 0x80) {
       run = 0;
-      ++count;
+      if constexpr (Count) ++count;
     } else if (++run >= max_varint_size) {
       return not_well_formed;
     }
@@ -141,8 +142,9 @@ constexpr std::size_t count_varints(const std::byte* p, const std::byte* end) no
   return count;
 }
 
+// The check alone (packed views): without the count, about a fifth fewer instructions.
 constexpr bool varints_well_formed(const std::byte* p, const std::byte* end) noexcept {
-  return count_varints(p, end) != not_well_formed;
+  return count_varints</*Count=*/false>(p, end) != not_well_formed;
 }
 
 // Checks a packed run of varints: each one complete and at most 10 bytes.
