@@ -355,9 +355,13 @@ namespace detail {
 
 // 16 zero bytes, 16 bytes 0x80, 16 zero bytes: any 16-byte window is a mask of high bits for a
 // run of lanes at its start (window at 32 - n) or its end (window at n).
-alignas(64) inline constexpr unsigned char utf8_lane_masks[48] = {
-    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
-    0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
+[[nodiscard]] consteval std::array<std::byte, 48> utf8_make_lane_masks() {
+  std::array<std::byte, 48> t{};
+  for (std::size_t i = 16; i < 32; ++i) t[i] = std::byte{0x80};
+  return t;
+}
+
+alignas(64) inline constexpr std::array<std::byte, 48> utf8_lane_masks = utf8_make_lane_masks();
 
 /// As is_valid_utf8(p, n), for bytes inside a buffer [lo, hi) that may all be read: a string of
 /// up to 16 bytes is then checked for ASCII with two 8-byte loads from its start (or ending at its
@@ -366,21 +370,11 @@ alignas(64) inline constexpr unsigned char utf8_lane_masks[48] = {
 [[nodiscard]] constexpr bool utf8_valid_within(const std::byte* p, std::size_t n, const std::byte* lo,
                                                const std::byte* hi) noexcept {
   if (!std::is_constant_evaluated() && !optimize_size && n <= 16) {
-    const std::byte* q = nullptr;
-    const unsigned char* m = nullptr;
-    if (hi - p >= 16) {
-      q = p;
-      m = utf8_lane_masks + 32 - n;
-    } else if (static_cast<std::size_t>(p - lo) + n >= 16) {
-      q = p + n - 16;
-      m = utf8_lane_masks + n;
-    }
-    if (q != nullptr) {
-      std::uint64_t m0;
-      std::uint64_t m1;
-      std::memcpy(&m0, m, 8);
-      std::memcpy(&m1, m + 8, 8);
-      if (((utf8_load64(q) & m0) | (utf8_load64(q + 8) & m1)) == 0) return true;
+    const bool ahead = hi - p >= 16;
+    if (ahead || static_cast<std::size_t>(p - lo) + n >= 16) {
+      const std::byte* const q = ahead ? p : p + n - 16;
+      const std::byte* const m = utf8_lane_masks.data() + (ahead ? 32 - n : n);
+      if (((utf8_load64(q) & utf8_load64(m)) | (utf8_load64(q + 8) & utf8_load64(m + 8))) == 0) return true;
     }
   }
   return is_valid_utf8(p, n);
