@@ -278,9 +278,10 @@ struct message_info {
         return s;
       }(std::make_index_sequence<count>{});
   // One-byte tag -> field index for the fields numbered 1..15, by the wire type each is written
-  // with; count for every other byte (those tags take the general path).
+  // with; count for every other byte (those tags take the general path). 256 entries, so that
+  // the first byte of a longer tag needs no test of its own.
   static constexpr auto fast_tag = []<std::size_t... I>(std::index_sequence<I...>) {
-    std::array<index_type, 128> t{};
+    std::array<index_type, 256> t{};
     for (auto& x : t) x = static_cast<index_type>(count);
     ((field_t<I>::number < 16 && field_meta<field_t<I>>::record_wt != wire_type::start_group
           ? (t[field_t<I>::number << 3 | static_cast<unsigned>(field_meta<field_t<I>>::record_wt)] =

@@ -10,6 +10,12 @@
 #define TAGWIRE_DETAIL_INLINE
 #define TAGWIRE_DETAIL_NOINLINE
 #endif
+// A point the code cannot reach, so the compiler may drop the test that leads to it.
+#if defined(__GNUC__) || defined(__clang__)
+#define TAGWIRE_DETAIL_UNREACHABLE() __builtin_unreachable()
+#else
+#define TAGWIRE_DETAIL_UNREACHABLE() ((void)0)
+#endif
 
 namespace tagwire::detail {
 // Under -Os the fast paths that only add code (wider varint and tag shortcuts, bulk scans) are

@@ -63,6 +63,7 @@ TAGWIRE_DETAIL_INLINE constexpr void visit_index(std::size_t i, F& f) {
     TAGWIRE_DETAIL_CASE(12) TAGWIRE_DETAIL_CASE(13) TAGWIRE_DETAIL_CASE(14) TAGWIRE_DETAIL_CASE(15)
     default:
       if constexpr (Base + 16 < N) visit_index<N, Base + 16>(i, f);
+      else TAGWIRE_DETAIL_UNREACHABLE();  // i < N: no bounds test before the jump table
       return;
   }
   // clang-format on
@@ -449,8 +450,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
     record rec;
     std::size_t slot = info::count;
     // A one-byte tag of a field, with the wire type it is written with: no validation left to do.
-    if (const unsigned b = std::to_integer<unsigned>(*p);
-        !optimize_size && b < 0x80 && info::fast_tag[b] != info::count) {
+    if (const unsigned b = std::to_integer<unsigned>(*p); !optimize_size && info::fast_tag[b] != info::count) {
       rec.field = b >> 3;
       rec.type = static_cast<wire_type>(b & 7);
       slot = info::fast_tag[b];
