@@ -152,13 +152,16 @@ constexpr bool varints_well_formed(const std::byte* p, const std::byte* end) noe
 }
 
 // Checks a packed run of varints: each one complete and at most 10 bytes.
-constexpr error check_packed_varints(const record& rec, const wire_reader& r) noexcept {
-  const std::byte* p = rec.bytes.data();
-  const std::byte* const end = p + rec.bytes.size();
+// The run and the field number come by value: a record whose address escaped would stay in memory
+// in the caller's loop.
+constexpr error check_packed_varints(std::span<const std::byte> run, std::uint32_t field,
+                                     const wire_reader& r) noexcept {
+  const std::byte* p = run.data();
+  const std::byte* const end = p + run.size();
   if (varints_well_formed(p, end)) return {};
   while (p != end) {  // find the exact place of the error
     std::uint64_t ignored = 0;
-    if (const errc ec = read_varint(p, end, ignored); ec != errc::ok) return {ec, r.offset_of(p), rec.field};
+    if (const errc ec = read_varint(p, end, ignored); ec != errc::ok) return {ec, r.offset_of(p), field};
   }
   return {};
 }
@@ -218,7 +221,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
     if (rec.bytes.empty()) return {};  // an empty run adds nothing
     if (!out.bytes().empty()) return {errc::capacity_exceeded, rec.offset, rec.field};
     if constexpr (V::width == 0) {
-      if (const error e = check_packed_varints(rec, r); e.code != errc::ok) return e;
+      if (const error e = check_packed_varints(rec.bytes, rec.field, r); e.code != errc::ok) return e;
     } else if (rec.bytes.size() % V::width != 0) {
       return {errc::truncated, r.offset_of(rec.bytes.data() + rec.bytes.size() / V::width * V::width), rec.field};
     }
@@ -265,13 +268,14 @@ concept reservable = requires(C& c, std::size_t n) {
   c.reserve(n);
 };
 
-// A packed run of scalars: the whole payload must be whole values.
+// A packed run of scalars: the whole payload must be whole values. The run comes by value (see
+// check_packed_varints).
 template <class F, class C>
-constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
+constexpr error decode_packed(C& out, std::span<const std::byte> run, const wire_reader& r) {
   using M = field_meta<F>;
   using V = typename M::value_type;
-  const std::byte* p = rec.bytes.data();
-  const std::byte* const end = p + rec.bytes.size();
+  const std::byte* p = run.data();
+  const std::byte* const end = p + run.size();
   if constexpr (M::width == 0) {
     // A well-formed run (checked and counted first, in one cheap pass) gets room for every value,
     // then a loop with no error paths. A malformed run, or a full fixed-capacity container, takes
@@ -297,8 +301,8 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
       out.push_back(from_raw<M::k, V>(raw));
     }
   } else {
-    const std::size_t n = rec.bytes.size() / M::width;
-    if (rec.bytes.size() % M::width != 0) return {errc::truncated, r.offset_of(p + n * M::width), F::number};
+    const std::size_t n = run.size() / M::width;
+    if (run.size() % M::width != 0) return {errc::truncated, r.offset_of(p + n * M::width), F::number};
     if (is_full(out, n)) {
       const std::size_t room = out.max_size() - out.size();
       return {errc::capacity_exceeded, r.offset_of(p + room * M::width), F::number};
@@ -320,7 +324,7 @@ constexpr error decode_packed(C& out, const record& rec, const wire_reader& r) {
 
 // One map entry: key and value default when absent, unknown records ignored, last key wins.
 template <class F, class Map>
-constexpr error decode_entry(Map& map, const record& rec, const wire_reader& r) {
+constexpr error decode_entry(Map& map, record rec, const wire_reader& r) {  // by value: see check_packed_varints
   using MM = map_meta<F>;
   auto sub = r.nested(rec);
   if (!sub) return sub.error();
@@ -376,7 +380,7 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
       v.push_back(from_raw<M::k, V>(rec.value));
       return {};
     }
-    if (rec.type == wire_type::len) return decode_packed<F>(v, rec, r);
+    if (rec.type == wire_type::len) return decode_packed<F>(v, rec.bytes, r);
     known = false;
     return {};
   } else {
