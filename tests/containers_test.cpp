@@ -314,6 +314,46 @@ TEST_CASE("fixed_vector: resize grows with value-initialised elements and shrink
   }
 }
 
+TEST_CASE("fixed_vector: resize_for_overwrite keeps the live elements and leaves new trivial ones unwritten") {
+  SUBCASE("trivial elements") {
+    fixed_vector<int, 6> v{1, 2, 3};
+    v.resize_for_overwrite(5);
+    REQUIRE(v.size() == 5);
+    CHECK(v[0] == 1);
+    CHECK(v[2] == 3);
+    v[3] = 40;
+    v[4] = 50;
+    CHECK(v == fixed_vector<int, 6>{1, 2, 3, 40, 50});
+    v.resize_for_overwrite(2);  // shrinks like resize
+    CHECK(v == fixed_vector<int, 6>{1, 2});
+    v.resize_for_overwrite(6);
+    CHECK(v.size() == 6);
+    CHECK(v.full());
+  }
+  SUBCASE("other elements are built and destroyed as by resize") {
+    g = {};
+    {
+      fixed_vector<tracked, 4> v;
+      v.resize_for_overwrite(3);
+      CHECK(g.constructed == 3);
+      CHECK(values_of(v) == std::vector<int>{-1, -1, -1});
+      v.resize_for_overwrite(1);
+      CHECK(g.live() == 1);
+    }
+    CHECK(g.live() == 0);
+  }
+  SUBCASE("in a constant expression") {
+    constexpr int sum = [] {
+      fixed_vector<int, 4> v{5};
+      v.resize_for_overwrite(3);
+      v[1] = 6;
+      v[2] = 7;
+      return v[0] + v[1] + v[2] + static_cast<int>(v.size());
+    }();
+    CHECK(sum == 21);
+  }
+}
+
 TEST_CASE("fixed_vector: copy construction and copy assignment") {
   g = {};
   fixed_vector<tracked, 4> a;
@@ -763,6 +803,10 @@ TEST_CASE("fixed_vector and fixed_string: capacity violations abort") {
   CHECK(aborts([] {
     fixed_vector<int, 2> v;
     v.resize(3, 1);
+  }));
+  CHECK(aborts([] {
+    fixed_vector<int, 2> v;
+    v.resize_for_overwrite(3);
   }));
   CHECK(aborts([] { [[maybe_unused]] fixed_vector<int, 2> v{1, 2, 3}; }));
   CHECK(aborts([] { [[maybe_unused]] fixed_vector<int, 2> v(5); }));

@@ -357,6 +357,17 @@ class fixed_vector {
     }
   }
 
+  /// Makes size() == n like resize(n), but appended elements are default-initialised: scalars and
+  /// other trivial types get no value (write them before reading). Aborts if n > N.
+  constexpr void resize_for_overwrite(size_type n) {
+    if constexpr (detail::plain_storage<T>) {
+      if (n > N) detail::capacity_overflow();
+      size_ = static_cast<size_t_>(n);  // trivially destructible: nothing to destroy on shrinking
+    } else {
+      resize(n);
+    }
+  }
+
   /// Makes size() == n, destroying extra elements or appending copies of value; aborts if n > N.
   constexpr void resize(size_type n, const T& value) {
     if (n > N) detail::capacity_overflow();

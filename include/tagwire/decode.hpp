@@ -212,6 +212,25 @@ constexpr void decode_varints(const std::byte* p, const std::byte* const end, V*
   while (p != end && read_varint(p, end, raw) == errc::ok) *dst++ = from_raw<K, V>(raw);
 }
 
+// Byte types through which any object's bytes may be read ([basic.lval]).
+template <class T>
+concept aliasing_byte = std::same_as<T, std::byte> || std::same_as<T, char> || std::same_as<T, unsigned char>;
+
+// A container of such bytes with assign(first, last), as std::vector.
+// clang-format off
+template <class V>
+concept byte_range_assignable = std::ranges::contiguous_range<V> && aliasing_byte<std::ranges::range_value_t<V>> &&
+                                requires(V& v, const std::ranges::range_value_t<V>* p) { v.assign(p, p); };
+// clang-format on
+
+// Resizes c to n elements that the caller overwrites next: without zero-filling them where the
+// container can (fixed_vector).
+template <class C>
+constexpr void resize_for_overwrite(C& c, std::size_t n) {
+  if constexpr (requires { c.resize_for_overwrite(n); }) c.resize_for_overwrite(n);
+  else c.resize(n);
+}
+
 template <class F, class V, class Kid = std::nullptr_t>
 constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Kid kid = nullptr) {
   using M = field_meta<F>;
@@ -255,8 +274,18 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
           out.assign(std::string_view(reinterpret_cast<const char*>(rec.bytes.data()), n));
           return {};
         }
+      } else if constexpr (requires { out.resize_for_overwrite(n); }) {
+        // resized below without zero-filling
+      } else if constexpr (byte_range_assignable<V>) {
+        // std::vector of bytes: assign copies once (resize then copy would zero-fill first).
+        using E = std::ranges::range_value_t<V>;
+        if (!std::is_constant_evaluated()) {
+          const auto* first = reinterpret_cast<const E*>(rec.bytes.data());
+          out.assign(first, first + n);
+          return {};
+        }
       }
-      out.resize(n);  // last one wins: the value is replaced
+      resize_for_overwrite(out, n);  // last one wins: the value is replaced
       if (std::is_constant_evaluated()) {
         for (std::size_t i = 0; i < n; ++i)
           std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
@@ -293,7 +322,7 @@ constexpr error decode_packed(C& out, std::span<const std::byte> run, const wire
     if constexpr (std::ranges::contiguous_range<C> && requires { out.resize(count); }) {
       if (!std::is_constant_evaluated() && !optimize_size && room) {
         const std::size_t old = out.size();
-        out.resize(old + count);
+        resize_for_overwrite(out, old + count);
         decode_varints<M::k>(p, end, std::data(out) + old, count);
         return {};
       }
@@ -319,7 +348,7 @@ constexpr error decode_packed(C& out, std::span<const std::byte> run, const wire
       if (!std::is_constant_evaluated()) {
         if (n == 0) return {};  // an empty vector's data() may be null: no memcpy at all
         const std::size_t old = out.size();
-        out.resize(old + n);
+        resize_for_overwrite(out, old + n);
         std::memcpy(std::data(out) + old, p, n * M::width);
         return {};
       }
@@ -507,7 +536,7 @@ constexpr error decode_message(T& m, wire_reader& r, bool* seen_out, bool merge)
         const auto n = static_cast<std::size_t>(p - begin);
         if (is_full(u, n)) return {errc::capacity_exceeded, r.offset_of(begin), rec.field};
         const std::size_t old = u.size();
-        u.resize(old + n);
+        resize_for_overwrite(u, old + n);
         if (std::is_constant_evaluated()) {
           for (std::size_t i = 0; i < n; ++i)
             std::data(u)[old + i] = static_cast<std::ranges::range_value_t<decltype(u)>>(begin[i]);
