@@ -693,6 +693,20 @@ TEST_CASE("fixed_string: push_back, append, assign, resize and clear") {
   CHECK(s.capacity() == 6);
 }
 
+TEST_CASE("fixed_string: assigning an overlapping part of itself, at every copy length") {
+  // Lengths up to 16 are copied inline (loads before stores), longer ones by memmove.
+  const std::string source = "abcdefghijklmnopqrstuvwxyz012345";
+  for (std::size_t n = 1; n <= 24; ++n) {
+    CAPTURE(n);
+    fixed_string<32> s{std::string_view(source)};
+    s.assign(s.view().substr(3, n));  // overlapping, the source after the destination
+    CHECK(s == std::string_view(source).substr(3, n));
+    fixed_string<64> t{std::string_view(source).substr(0, n + 3)};
+    t.append(t.view().substr(0, n));  // its own chars, right before the destination
+    CHECK(t == source.substr(0, n + 3) + source.substr(0, n));
+  }
+}
+
 TEST_CASE("fixed_string: a full string refuses try_push_back and try_append unchanged") {
   fixed_string<3> s = "ab";
   CHECK_FALSE(s.try_append("cd"));

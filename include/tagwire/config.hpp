@@ -1,4 +1,4 @@
-// tagwire — build configuration used inside the library (internal).
+// tagwire — build configuration and the byte copies every header shares (internal).
 #pragma once
 
 // Forced inlining of the small steps of the decode loop, which compilers otherwise leave as calls;
@@ -57,3 +57,49 @@ inline constexpr bool optimize_size = false;
 #include <memory>
 #include <ranges>
 #endif
+
+#include <cstdint>
+#include <cstring>
+
+namespace tagwire::detail {
+// memcpy of a run-time length. When g++ can bound the length (a fixed_string's size type, a
+// fixed_vector's capacity) it inlines the copy as `rep movs`, whose start-up cost dwarfs short
+// copies; hiding the length from the optimiser keeps the library call, fast at every size.
+inline void copy_bytes(void* dst, const void* src, std::size_t n) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __asm__("" : "+r"(n));
+#endif
+  std::memcpy(dst, src, n);
+}
+
+// Copies n <= 16 bytes inline, as two overlapping loads and stores: no call and no branch on the
+// exact length. Every load comes before any store, so src and dst may overlap (memmove).
+TAGWIRE_DETAIL_INLINE inline void move_bytes_short(void* dst, const void* src, std::size_t n) noexcept {
+  auto* d = static_cast<unsigned char*>(dst);
+  const auto* s = static_cast<const unsigned char*>(src);
+  if (n >= 8) {
+    std::uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n != 0) {
+    const unsigned char a = s[0], b = s[n / 2], c = s[n - 1];
+    d[0] = a;
+    d[n / 2] = b;
+    d[n - 1] = c;
+  }
+}
+
+// copy_bytes where most copies are short strings (the encoder, fixed_string).
+TAGWIRE_DETAIL_INLINE inline void copy_bytes_short_inline(void* dst, const void* src, std::size_t n) noexcept {
+  if (!optimize_size && n <= 16) move_bytes_short(dst, src, n);
+  else copy_bytes(dst, src, n);
+}
+}  // namespace tagwire::detail

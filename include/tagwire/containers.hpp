@@ -662,6 +662,10 @@ class fixed_string {
       char tmp[N + 1] = {};  // through a copy: comparing unrelated pointers is not constant
       for (size_type i = 0; i < n; ++i) tmp[i] = src[i];
       for (size_type i = 0; i < n; ++i) dst[i] = tmp[i];
+    } else if (!detail::optimize_size && N >= 16 && n <= 16) {
+      // Most strings are short: no call. (Not below N = 16, where g++ cannot see that n <= N
+      // and warns about the 8-byte stores.)
+      detail::move_bytes_short(dst, src, n);
     } else if (n != 0) {
 #if defined(__GNUC__) || defined(__clang__)
       __asm__("" : "+r"(n));  // a known bound makes g++ inline `rep movs`, slow for short strings

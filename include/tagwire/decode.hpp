@@ -290,7 +290,7 @@ constexpr error decode_value(V& out, const record& rec, const wire_reader& r, Ki
         for (std::size_t i = 0; i < n; ++i)
           std::data(out)[i] = static_cast<std::ranges::range_value_t<V>>(rec.bytes[i]);
       } else if (n != 0) {
-        copy_bytes(std::data(out), rec.bytes.data(), n);
+        copy_bytes_short_inline(std::data(out), rec.bytes.data(), n);
       }
     }
     return {};

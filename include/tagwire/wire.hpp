@@ -107,47 +107,6 @@ constexpr void store_le64(std::byte* p, std::uint64_t v) noexcept {
 }
 
 namespace detail {
-// memcpy of a run-time length. When g++ can bound the length (a fixed_string's size type, a
-// fixed_vector's capacity) it inlines the copy as `rep movs`, whose start-up cost dwarfs short
-// copies; hiding the length from the optimiser keeps the library call, fast at every size.
-inline void copy_bytes(void* dst, const void* src, std::size_t n) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  __asm__("" : "+r"(n));
-#endif
-  std::memcpy(dst, src, n);
-}
-
-// copy_bytes for the encoder, where most copies are short strings: up to 16 bytes are copied
-// inline, as two overlapping loads and stores, with no call and no branch on the exact length.
-TAGWIRE_DETAIL_INLINE inline void copy_bytes_short_inline(void* dst, const void* src, std::size_t n) noexcept {
-  if (!optimize_size && n <= 16) {
-    auto* d = static_cast<unsigned char*>(dst);
-    const auto* s = static_cast<const unsigned char*>(src);
-    if (n >= 8) {
-      std::uint64_t a, b;
-      std::memcpy(&a, s, 8);
-      std::memcpy(&b, s + n - 8, 8);
-      std::memcpy(d, &a, 8);
-      std::memcpy(d + n - 8, &b, 8);
-    } else if (n >= 4) {
-      std::uint32_t a, b;
-      std::memcpy(&a, s, 4);
-      std::memcpy(&b, s + n - 4, 4);
-      std::memcpy(d, &a, 4);
-      std::memcpy(d + n - 4, &b, 4);
-    } else if (n != 0) {
-      const unsigned char a = s[0], b = s[n / 2], c = s[n - 1];
-      d[0] = a;
-      d[n / 2] = b;
-      d[n - 1] = c;
-    }
-    return;
-  }
-  copy_bytes(dst, src, n);
-}
-}  // namespace detail
-
-namespace detail {
 // Reads a varint at `p` with at least ten bytes readable there: no bounds checks and, up to
 // eight bytes, no branch on its length. The terminator is the first byte with its high bit
 // clear; the 7-bit groups below it are then packed together in three mask-and-shift steps.
