@@ -269,7 +269,10 @@ void make_views() {
   o.maybe = "";
   o.inner = {"in", {1, 2}};
   o.inners = {{"", {3}}, {"i", {}}};
+  o.lazy_inners = {{"l", {4}}, {"", {}}};
   save("views", "all", enc(o));
+  // repeated_view records spread among other records (fields 17, 1, 17).
+  save("views", "spread_lazy", raw({0x8a, 0x01, 0x03, 0x0a, 0x01, 0x61, 0x0a, 0x01, 0x62, 0x8a, 0x01, 0x00}));
   owning s;
   s.values = {7};
   save("views", "one_value", enc(s));

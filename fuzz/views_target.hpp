@@ -1,4 +1,5 @@
-// Fuzz target `views`: string_view, span and packed_view members, which point into the input.
+// Fuzz target `views`: string_view, span, packed_view and repeated_view members, which point into
+// the input.
 // Checked against the same message with owning members.
 #pragma once
 
@@ -38,12 +39,14 @@ struct viewed {
   std::optional<std::string_view> maybe;
   view_inner inner;
   std::vector<view_inner> inners;
+  tagwire::repeated_view<view_inner> lazy_inners;
 };
 TAGWIRE_MESSAGE(viewed, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, blob), TAGWIRE_FIELD(3, tags),
                 TAGWIRE_FIELD(4, values), TAGWIRE_FIELD(5, deltas), TAGWIRE_FIELD(6, floats), TAGWIRE_FIELD(7, doubles),
                 TAGWIRE_FIELD(8, flags), TAGWIRE_FIELD(9, colors), TAGWIRE_FIELD(10, stamps),
                 TAGWIRE_FIELD(11, sfixeds), TAGWIRE_FIELD(12, raw, tagwire::bytes), TAGWIRE_FIELD(13, blobs),
-                TAGWIRE_FIELD(14, maybe), TAGWIRE_FIELD(15, inner), TAGWIRE_FIELD(16, inners));
+                TAGWIRE_FIELD(14, maybe), TAGWIRE_FIELD(15, inner), TAGWIRE_FIELD(16, inners),
+                TAGWIRE_FIELD(17, lazy_inners));
 
 // The same fields, owning.
 struct owning_inner {
@@ -69,13 +72,14 @@ struct owning {
   std::optional<std::string> maybe;
   owning_inner inner;
   std::vector<owning_inner> inners;
+  std::vector<owning_inner> lazy_inners;
 };
 TAGWIRE_MESSAGE(owning, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, blob), TAGWIRE_FIELD(3, tags),
                 TAGWIRE_FIELD(4, values), TAGWIRE_FIELD(5, deltas, tagwire::sint), TAGWIRE_FIELD(6, floats),
                 TAGWIRE_FIELD(7, doubles), TAGWIRE_FIELD(8, flags), TAGWIRE_FIELD(9, colors),
                 TAGWIRE_FIELD(10, stamps, tagwire::fixed), TAGWIRE_FIELD(11, sfixeds, tagwire::sfixed),
                 TAGWIRE_FIELD(12, raw, tagwire::bytes), TAGWIRE_FIELD(13, blobs), TAGWIRE_FIELD(14, maybe),
-                TAGWIRE_FIELD(15, inner), TAGWIRE_FIELD(16, inners));
+                TAGWIRE_FIELD(15, inner), TAGWIRE_FIELD(16, inners), TAGWIRE_FIELD(17, lazy_inners));
 
 // A non-empty view lies inside [lo, hi).
 template <class V>
@@ -99,6 +103,8 @@ inline bool inside(const viewed& m, const std::byte* lo, const std::byte* hi) {
   for (const auto& t : m.tags) ok = ok && inside(t, lo, hi);
   for (const auto& b : m.blobs) ok = ok && inside(b, lo, hi);
   for (const auto& i : m.inners) ok = ok && inside(i, lo, hi);
+  for (auto it = m.lazy_inners.begin(); it != m.lazy_inners.end(); ++it)
+    ok = ok && inside(it.bytes(), lo, hi) && inside(*it, lo, hi);
   return ok;
 }
 
@@ -120,7 +126,13 @@ inline bool same_values(const viewed& v, const owning& o) {
             same_values(v.stamps, o.stamps) && same_values(v.sfixeds, o.sfixeds) &&
             same_values(v.inner.ids, o.inner.ids) && v.inners.size() == o.inners.size();
   for (std::size_t i = 0; ok && i < v.inners.size(); ++i) ok = same_values(v.inners[i].ids, o.inners[i].ids);
-  return ok;
+  // A repeated_view iterates to the elements a container decodes, as many as size() says.
+  std::size_t n = 0;
+  for (const view_inner e : v.lazy_inners) {
+    ok = ok && n < o.lazy_inners.size() && same_values(e.ids, o.lazy_inners[n].ids);
+    ++n;
+  }
+  return ok && n == o.lazy_inners.size() && n == v.lazy_inners.size();
 }
 
 // The string and bytes fields hold the same bytes.
@@ -139,6 +151,11 @@ inline bool same_text(const viewed& v, const owning& o) {
             (!v.maybe || same_text(*v.maybe, *o.maybe)) && same_text(v.inner.name, o.inner.name) &&
             v.inners.size() == o.inners.size();
   for (std::size_t i = 0; ok && i < v.inners.size(); ++i) ok = same_text(v.inners[i].name, o.inners[i].name);
+  std::size_t n = 0;
+  for (const view_inner e : v.lazy_inners) {
+    ok = ok && n < o.lazy_inners.size() && same_text(e.name, o.lazy_inners[n].name);
+    ++n;
+  }
   return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <tuple>
 #include <type_traits>
+#include <span>
 #include <utility>
 
 #include "field.hpp"
@@ -342,5 +343,31 @@ constexpr auto& unknown_member(T& m) noexcept {
   using info = message_info<std::remove_const_t<T>>;
   return m.*(std::tuple_element_t<info::unknown_index, typename info::declared_type>::member);
 }
+
+// Builds repeated_view's state; the view has no public way to add a record.
+struct view_access {
+  // Adds the record whose payload is `payload`, inside a message whose content ends at `end`.
+  // False when it cannot join the view: from another message or input, or not after its records.
+  template <class V>
+  static constexpr bool add(V& v, std::uint32_t number, std::span<const std::byte> payload,
+                            const std::byte* end) noexcept {
+    if (v.count_ == 0) {
+      v.first_ = payload;
+      v.end_ = end;
+      v.number_ = number;
+    } else if (v.end_ != end || !(v.last_ < payload.data())) {
+      return false;
+    }
+    v.last_ = payload.data() + payload.size();
+    ++v.count_;
+    v.record_bytes_ += varint_size(payload.size()) + payload.size();
+    return true;
+  }
+  // The bytes of the view's records after their tags: length prefixes and payloads.
+  template <class V>
+  [[nodiscard]] static constexpr std::size_t record_bytes(const V& v) noexcept {
+    return v.record_bytes_;
+  }
+};
 
 }  // namespace tagwire::detail

@@ -27,6 +27,13 @@ struct reader_access {
   static constexpr const std::byte* end(const wire_reader& r) noexcept { return r.end_; }
   static constexpr const std::byte* origin(const wire_reader& r) noexcept { return r.origin_; }
   static constexpr void seek(wire_reader& r, const std::byte* p) noexcept { r.p_ = p; }
+  static constexpr bool trusted(const wire_reader& r) noexcept { return r.trusted_; }
+  // A reader over bytes a decode has already checked: no depth limit, UTF-8 or required checks.
+  static constexpr wire_reader trusted_reader(std::span<const std::byte> in) noexcept {
+    wire_reader r(in, {~std::uint32_t{0}, false, true});
+    r.trusted_ = true;
+    return r;
+  }
   template <wire_type WT>
   TAGWIRE_DETAIL_INLINE static constexpr error read_value(const wire_reader& r, const std::byte*& q,
                                                           record& rec) noexcept {
@@ -402,6 +409,28 @@ constexpr std::size_t run_length(const record& rec, const wire_reader& r) noexce
   }
 }
 
+// One record of a repeated_view field: the element is decoded once, to check it, and dropped
+// (elements found inside an element already checked are not checked again).
+template <class F, class V>
+constexpr error decode_repeated_view(V& v, const record& rec, const wire_reader& r) {
+  static_assert(field_meta<F>::k == kind::message,
+                "tagwire: repeated_view<T> holds messages written as length-delimited records (not groups)");
+  if (!reader_access::trusted(r)) {
+    typename V::value_type element{};
+    if (const error e = decode_value<F>(element, rec, r); e.code != errc::ok) return e;
+  }
+  if (!view_access::add(v, F::number, rec.bytes, reader_access::end(r)))
+    return {errc::capacity_exceeded, rec.offset, rec.field};
+  return {};
+}
+
+// Decodes an element of a repeated_view from bytes checked when the view was decoded.
+template <class T>
+constexpr void decode_checked(T& m, std::span<const std::byte> payload) {
+  wire_reader r = reader_access::trusted_reader(payload);
+  (void)decode_message(m, r);
+}
+
 // Decodes one record into field F. `known` is false when the wire type does not fit the field:
 // the record is then an unknown field.
 template <class F, class T>
@@ -435,6 +464,8 @@ constexpr error decode_field(T& m, const record& rec, const wire_reader& r, bool
     }
     if constexpr (M::form == shape::single) {
       return decode_value<F>(v, rec, r, &kid);
+    } else if constexpr (is_repeated_view<typename M::member_type>::value) {
+      return decode_repeated_view<F>(v, rec, r);
     } else if constexpr (M::form == shape::repeated) {
       if (is_full(v)) return {errc::capacity_exceeded, rec.offset, rec.field};
       if constexpr (reservable<typename M::member_type> && requires { v.capacity(); }) {

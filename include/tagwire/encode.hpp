@@ -166,7 +166,21 @@ constexpr std::byte* write_field_back(const T& m, std::byte* p) noexcept {
     return write_map_back<F>(p, v);
   } else {
     if (v.size() == 0) return p;
-    if constexpr (M::packed) {
+    if constexpr (is_repeated_view<typename M::member_type>::value) {
+      // The records' payloads as they were read, written forwards: the view only walks forwards.
+      constexpr const tag_bytes& tag = tag_for<F::number, wire_type::len>;
+      p -= v.size() * tag.size + view_access::record_bytes(v);
+      std::byte* q = p;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::span<const std::byte> payload = it.bytes();
+        copy_in(q, tag.data, tag.size);
+        q += tag.size + varint_size(payload.size());
+        put_varint_back(q, payload.size());
+        copy_in(q, payload.data(), payload.size());
+        q += payload.size();
+      }
+      return p;
+    } else if constexpr (M::packed) {
       std::byte* const after = p;
       if constexpr (M::memcpy_ok && std::ranges::contiguous_range<typename M::member_type>) {
         if (!std::is_constant_evaluated()) {

@@ -180,6 +180,7 @@ class wire_reader {
   const std::byte* origin_;
   std::uint32_t depth_ = 0;
   decode_options opts_;
+  bool trusted_ = false;  // the input was checked before (a repeated_view's element): no checks again
 };
 
 }  // namespace tagwire

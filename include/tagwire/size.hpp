@@ -112,7 +112,9 @@ constexpr std::size_t field_size(const T& m) noexcept {
     return n;
   } else {
     if (v.size() == 0) return 0;
-    if constexpr (M::packed) {
+    if constexpr (is_repeated_view<typename M::member_type>::value) {
+      return v.size() * tag + view_access::record_bytes(v);
+    } else if constexpr (M::packed) {
       std::size_t payload = 0;
       if constexpr (M::width != 0) {
         payload = M::width * static_cast<std::size_t>(v.size());
@@ -244,6 +246,8 @@ constexpr bool field_within(const T& m, std::size_t& left) noexcept {
           !value_within<typename MM::value_part>(val, left))
         return false;
     return true;
+  } else if constexpr (is_repeated_view<typename M::member_type>::value) {
+    return take(left, v.size() * tag + view_access::record_bytes(v));
   } else if constexpr (M::packed) {
     const auto n = static_cast<std::size_t>(v.size());
     constexpr std::size_t each = M::width != 0 ? M::width : max_scalar_size<M>;

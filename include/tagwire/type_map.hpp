@@ -35,6 +35,8 @@ template <class T>
 class box;
 template <class T, class... E>
 class packed_view;
+template <class T>
+class repeated_view;
 
 namespace detail {
 
@@ -108,6 +110,10 @@ template <class T>
 struct is_packed_view : std::false_type {};
 template <class T, class... E>
 struct is_packed_view<packed_view<T, E...>> : std::true_type {};
+template <class T>
+struct is_repeated_view : std::false_type {};
+template <class T>
+struct is_repeated_view<repeated_view<T>> : std::true_type {};
 template <class T>
 struct is_variant : std::false_type {};
 template <class... A>
@@ -196,7 +202,7 @@ constexpr shape shape_of() {
   if constexpr (optional_traits<M>::value) return shape::optional;
   else if constexpr (pointer_traits<M>::value) return shape::pointer;
   else if constexpr (map_container<M>) return shape::map;
-  else if constexpr (repeated_container<M>) return shape::repeated;
+  else if constexpr (repeated_container<M> || is_repeated_view<M>::value) return shape::repeated;
   else return shape::single;
 }
 

@@ -1,10 +1,12 @@
-// tagwire — packed_view: a packed repeated scalar decoded lazily from the input, without allocating.
+// tagwire — packed_view and repeated_view: repeated fields decoded lazily from the input, without
+// allocating.
 #pragma once
 
 #include <cstddef>
 #include <span>
 
 #include "codec.hpp"
+#include "decode.hpp"
 #include "config.hpp"  // std::equal, std::forward_iterator_tag
 #include "type_map.hpp"
 #include "wire.hpp"
@@ -93,6 +95,100 @@ class packed_view {
 
  private:
   std::span<const std::byte> raw_{};
+};
+
+/// A view of the records of a repeated message field inside the decoded input, e.g.
+/// `repeated_view<phone_view> phones;`. Decoding checks every element (by decoding it once) and
+/// allocates nothing; iterating decodes each element again, on the fly, so T is best a view
+/// struct too. The input buffer must outlive the view. The records must come from one message of
+/// one input: merging a second input (decode_into) into a non-empty view, or a sub-message sent
+/// in two parts, fails with errc::capacity_exceeded; use a container for such input. Encoding
+/// writes the records' payloads as they were read.
+template <class T>
+class repeated_view {
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using reference = T;
+    using pointer = void;
+
+    constexpr iterator() = default;
+    /// Returns the element, decoded from its record.
+    constexpr T operator*() const {
+      T value{};
+      detail::decode_checked(value, bytes());
+      return value;
+    }
+    /// Returns the element's encoding: the payload of its record.
+    [[nodiscard]] constexpr std::span<const std::byte> bytes() const noexcept { return {at_, size_}; }
+    constexpr iterator& operator++() noexcept {
+      if (--left_ != 0) find_next();
+      return *this;
+    }
+    constexpr iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.left_ == b.left_; }
+
+   private:
+    friend class repeated_view;
+    constexpr iterator(std::span<const std::byte> first, const std::byte* end, std::uint32_t number,
+                       std::size_t left) noexcept
+        : at_(first.data()), size_(first.size()), end_(end), number_(number), left_(left) {}
+    // Moves to the next record of the field after the current one (the records were checked).
+    constexpr void find_next() noexcept {
+      wire_reader r = detail::reader_access::trusted_reader({at_ + size_, end_});
+      record rec;
+      while (!r.done() && r.read(rec).code == errc::ok) {
+        if (rec.field == number_ && rec.type == wire_type::len) {
+          at_ = rec.bytes.data();
+          size_ = rec.bytes.size();
+          return;
+        }
+      }
+      left_ = 0;  // not reached for a view built by decoding
+    }
+    const std::byte* at_ = nullptr;  // the current payload
+    std::size_t size_ = 0;
+    const std::byte* end_ = nullptr;
+    std::uint32_t number_ = 0;
+    std::size_t left_ = 0;  // elements from this one to the end; 0 is end()
+  };
+  using const_iterator = iterator;
+
+  constexpr repeated_view() noexcept = default;
+
+  [[nodiscard]] constexpr iterator begin() const noexcept { return {first_, end_, number_, count_}; }
+  [[nodiscard]] constexpr iterator end() const noexcept { return {}; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+  /// Returns the number of elements.
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  /// Makes the view empty (the next decode may fill it from another input).
+  constexpr void clear() noexcept { *this = repeated_view(); }
+  /// Equal when both hold the same records, byte for byte.
+  friend constexpr bool operator==(const repeated_view& a, const repeated_view& b) noexcept {
+    if (a.count_ != b.count_) return false;
+    for (iterator i = a.begin(), j = b.begin(); i != iterator(); ++i, ++j)
+      if (!std::equal(i.bytes().begin(), i.bytes().end(), j.bytes().begin(), j.bytes().end())) return false;
+    return true;
+  }
+
+ private:
+  friend struct detail::view_access;
+  std::span<const std::byte> first_{};  // the first record's payload
+  const std::byte* last_ = nullptr;     // the end of the last record's payload
+  const std::byte* end_ = nullptr;      // the end of the message that holds the records
+  std::size_t count_ = 0;
+  std::size_t record_bytes_ = 0;
+  std::uint32_t number_ = 0;
 };
 
 }  // namespace tagwire

@@ -843,6 +843,57 @@ TEST_CASE("trees: recursive messages of depth 5 and random shapes") {
   }
 }
 
+namespace tw {
+// Tree as views: the children stay in the input (repeated_view), decoded when walked.
+struct tree_view {
+  tagwire::repeated_view<tree_view> children;
+  std::int32_t value = 0;
+  tagwire::box<tree_view> child;
+  std::string_view label;
+};
+TAGWIRE_MESSAGE(tree_view, TAGWIRE_FIELD(3, children), TAGWIRE_FIELD(1, value), TAGWIRE_FIELD(2048, child),
+                TAGWIRE_FIELD(2, label));
+}  // namespace tw
+
+// Walks a decoded tree_view beside libprotobuf's parse of the same bytes; "" when they agree.
+std::string tree_view_diff(const tw::tree_view& v, const pb::Tree& p, const std::string& path) {
+  if (v.value != p.value()) return path + ".value";
+  if (v.label != p.label()) return path + ".label";
+  if (v.children.size() != static_cast<std::size_t>(p.children_size())) return path + ".children size";
+  int i = 0;
+  for (auto it = v.children.begin(); it != v.children.end(); ++it, ++i) {
+    // The element's record payload is libprotobuf's encoding of that child.
+    if (bytes_of(pb_bytes(p.children(i))).size() != it.bytes().size()) return path + ".children bytes";
+    if (std::string d = tree_view_diff(*it, p.children(i), path + ".children[" + std::to_string(i) + "]"); !d.empty())
+      return d;
+  }
+  if (static_cast<bool>(v.child) != p.has_child()) return path + ".child presence";
+  if (v.child) return tree_view_diff(*v.child, p.child(), path + ".child");
+  return "";
+}
+
+TEST_CASE("trees as views: repeated_view children walk like libprotobuf's, and re-encode to its bytes") {
+  std::vector<tw::tree_msg> trees;
+  trees.push_back(chain(5));
+  trees.emplace_back();
+  gen g(0x7669657774726565);
+  for (int i = 0; i < 40; ++i) trees.push_back(random_tree(g, 5));
+  for (std::size_t i = 0; i < trees.size(); ++i) {
+    CAPTURE(i);
+    pb::Tree p;
+    to_pb(trees[i], p);
+    const std::string theirs = pb_bytes(p);
+    const auto v = tagwire::decode<tw::tree_view>(theirs);
+    REQUIRE(v.has_value());
+    CHECK(tree_view_diff(*v, p, "root") == "");
+    CHECK(tagwire::encoded_size(*v) == theirs.size());
+    std::string ours;
+    REQUIRE(tagwire::encode_to(*v, ours).has_value());
+    const std::string diff = byte_diff(bytes_of(ours), bytes_of(theirs));
+    CHECK_MESSAGE(diff.empty(), diff);
+  }
+}
+
 TEST_CASE("200 pseudo-random All messages (fixed seed)") {
   gen g(0x7461677769726531);
   for (int i = 0; i < 200; ++i) {

@@ -61,15 +61,22 @@ TAGWIRE_MESSAGE(entity, TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(2, type), TAGWIRE_FI
                 TAGWIRE_FIELD(7, components), TAGWIRE_FIELD(8, tags), TAGWIRE_FIELD(9, health),
                 TAGWIRE_ONEOF(extra, TAGWIRE_ALT(10, bonus), TAGWIRE_ALT(11, attached)), TAGWIRE_UNKNOWN(unknown));
 
+struct component_view {
+  std::uint32_t id = 0;
+  std::string_view name;
+};
+TAGWIRE_MESSAGE(component_view, TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(2, name));
+
 struct entity_view {
   std::uint64_t id = 0;
   std::string_view name;
   tagwire::packed_view<float> position;
   tagwire::packed_view<std::int32_t, tagwire::sint> deltas;
   std::span<const std::byte> blob;
+  tagwire::repeated_view<component_view> components;
 };
 TAGWIRE_MESSAGE(entity_view, TAGWIRE_FIELD(1, id), TAGWIRE_FIELD(3, name), TAGWIRE_FIELD(4, position),
-                TAGWIRE_FIELD(5, deltas), TAGWIRE_FIELD(6, blob));
+                TAGWIRE_FIELD(5, deltas), TAGWIRE_FIELD(6, blob), TAGWIRE_FIELD(7, components));
 
 entity sample() {
   entity e;
@@ -102,8 +109,17 @@ TEST_CASE("encode and decode of fixed-capacity messages allocate nothing") {
   auto view = written ? tagwire::decode<nh::entity_view>(*written) : tagwire::result<nh::entity_view>(written.error());
   auto rewritten = back ? tagwire::encode(*back, again) : tagwire::result<std::span<std::byte>>(back.error());
   std::int32_t delta_sum = 0;
-  if (view)
+  std::string_view::size_type name_chars = 0;
+  std::uint32_t component_ids = 0;
+  std::array<std::byte, 64> view_again{};
+  auto view_rewritten = view ? tagwire::encode(*view, view_again) : tagwire::result<std::span<std::byte>>(view.error());
+  if (view) {
     for (std::int32_t d : view->deltas) delta_sum += d;
+    for (const nh::component_view c : view->components) {
+      component_ids = component_ids * 10 + c.id;
+      name_chars += c.name.size();
+    }
+  }
   counting = false;
 
   CHECK(allocations == 0);
@@ -117,6 +133,11 @@ TEST_CASE("encode and decode of fixed-capacity messages allocate nothing") {
   CHECK(view->name == "goblin");
   CHECK(view->position.size() == 3);
   CHECK(delta_sum == -1 + 2 - 300 + 40000);
+  CHECK(view->components.size() == 2);
+  CHECK(component_ids == 79);
+  CHECK(name_chars == std::string_view("ai").size() + std::string_view("physics").size());
+  REQUIRE(view_rewritten.has_value());
+  CHECK(view_rewritten->size() == tagwire::encoded_size(*view));
 
   // The counter does count (a direct call: new-expressions may be elided by the optimiser).
   counting = true;
