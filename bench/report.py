@@ -14,7 +14,7 @@ LIBS = ["tagwire", "libprotobuf", "protozero", "memcpy"]
 PB_REF = {"decode": "arena", "encode": "built"}
 # The protozero row a tagwire row is compared with: the same variant, except where tagwire has one
 # protozero has not.
-PZ_OF = {"owning_fresh_noutf8": "owning_fresh"}
+PZ_OF = {"owning_fresh_noutf8": "owning_fresh", "views_vector": "views"}
 
 
 def parse_args():
@@ -117,10 +117,13 @@ def main():
     out.append("- **vs libprotobuf**: libprotobuf's time / this row's time (above 1: faster), against "
                "libprotobuf decoding with an Arena (`arena`) and encoding a built message (`built`). "
                "**vs protozero**: against protozero's row of the same variant "
-               "(`owning_fresh_noutf8` against `owning_fresh`: protozero checks no UTF-8).")
+               "(`owning_fresh_noutf8` against `owning_fresh`: protozero checks no UTF-8; `views_vector` against "
+               "`views`).")
     out.append("- decode variants: `owning_fresh` a new struct per decode (`tagwire::decode<T>`); "
                "`owning_reused` one struct, emptied with `clear()` on each member (capacity kept, like "
-               "protobuf's `Clear()`), then `decode_into`; `views` string_view/span/packed_view members; "
+               "protobuf's `Clear()`), then `decode_into`; `views` string_view/span/packed_view members, and "
+               "repeated_view for Person's phone numbers (`views_vector`: a std::vector of phone views, as "
+               "protozero's `views`); "
                "`fixed_*` fixed_string/fixed_vector members (no heap); libprotobuf `fresh` (stack message), "
                "`arena` (an Arena per decode), `reused` (ParseFromArray on one message). Encode: `span` into "
                "a large enough buffer, `string_reused` appended to one emptied std::string, `string_fresh` a new "
@@ -129,7 +132,8 @@ def main():
     out.append("- Checked before timing: every decoder's values equal the source struct, every encoder's bytes "
                "equal libprotobuf's. protozero is hand-written in the usual way: it checks no UTF-8 and its "
                "`views` of packed fields are its lazy ranges, which check nothing until iterated (tagwire's "
-               "packed_view checks every varint when decoding). libprotobuf checks UTF-8 (proto3) on decode "
+               "packed_view checks every varint, and repeated_view decodes every element once to check it, when "
+               "decoding; iterating a repeated_view decodes each element again). libprotobuf checks UTF-8 (proto3) on decode "
                "and encode. bytes: the input for decode, the output for encode (GoogleMessage1's input keeps "
                "three explicit zero values that encoders drop).")
     out.append("")

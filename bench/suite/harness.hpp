@@ -610,8 +610,9 @@ const M* source() {
 // ---------------------------------------------------------------------------------------------
 
 // Registers every benchmark of one message. S provides: name, has_strings, plain, pb, optionally
-// view and fixed; make(plain&, input&), fill(const plain&, pb&), to_plain(const pb&),
-// pz_read(pbf_reader, M&) for each struct type and pz_write(writer&, const M&).
+// view, fixed and tagwire_view (views with repeated_view members: tagwire's `views`, while `view`,
+// with std::vector members, is protozero's and tagwire's `views_vector`); make(plain&, input&), fill(const plain&,
+// pb&), to_plain(const pb&), pz_read(pbf_reader, M&) for each struct type and pz_write(writer&, const M&).
 template <class S>
 void register_suite() {
   using plain = typename S::plain;
@@ -622,7 +623,12 @@ void register_suite() {
   if constexpr (S::has_strings) {
     tagwire_decode<S, plain>("owning_fresh_noutf8", nullptr, tagwire::decode_options{.check_utf8 = false});
   }
-  if constexpr (has_view) tagwire_decode<S, typename S::view>("views", nullptr);
+  if constexpr (requires { typename S::tagwire_view; }) {
+    tagwire_decode<S, typename S::tagwire_view>("views", nullptr);
+    tagwire_decode<S, typename S::view>("views_vector", nullptr);
+  } else if constexpr (has_view) {
+    tagwire_decode<S, typename S::view>("views", nullptr);
+  }
   if constexpr (has_fixed) tagwire_decode<S, typename S::fixed>("fixed_fresh", "fixed_reused");
   libprotobuf_decode<S>();
   protozero_decode<S, plain>("owning_fresh", "owning_reused");

@@ -38,6 +38,17 @@ struct person_view {
 TAGWIRE_MESSAGE(person_view, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, id), TAGWIRE_FIELD(3, email),
                 TAGWIRE_FIELD(4, phones));
 
+// tagwire's views: the phone numbers too are a view of the input, checked when decoded and
+// decoded again when iterated; no heap at all.
+struct person_lazy_view {
+  std::string_view name;
+  std::int32_t id = 0;
+  std::string_view email;
+  tagwire::repeated_view<phone_number_view> phones;
+};
+TAGWIRE_MESSAGE(person_lazy_view, TAGWIRE_FIELD(1, name), TAGWIRE_FIELD(2, id), TAGWIRE_FIELD(3, email),
+                TAGWIRE_FIELD(4, phones));
+
 // Fixed capacity: no heap at all.
 struct phone_number_fixed {
   tagwire::fixed_string<16> number;
@@ -68,6 +79,7 @@ struct suite {
   static constexpr bool has_strings = true;
   using plain = person;
   using view = person_view;
+  using tagwire_view = person_lazy_view;
   using fixed = person_fixed;
   using pb = tagwire_bench::Person;
 
