@@ -40,7 +40,7 @@ enum class proto_type : std::uint8_t {
 enum class field_label : std::uint8_t {
   singular,  ///< a plain member: implicit presence (not written when zero or empty), or required
   optional,  ///< std::optional, std::unique_ptr or tagwire::box: explicit presence
-  repeated,  ///< a container or a tagwire::packed_view
+  repeated,  ///< a container, a tagwire::packed_view or a tagwire::repeated_view
   map,       ///< a map container
   oneof      ///< one alternative of a TAGWIRE_ONEOF variant
 };
