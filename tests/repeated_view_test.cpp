@@ -136,7 +136,8 @@ TEST_CASE("repeated_view: encoding writes each record's payload as read, in fiel
   CHECK(to_hex(out) == "22 07 10 02 0a 03 39 39 39");
 
   // An empty view writes nothing.
-  const auto e = tagwire::decode<rv::person_view>(hex("10 05"));
+  const auto e_in = hex("10 05");
+  const auto e = tagwire::decode<rv::person_view>(e_in);
   REQUIRE(e.has_value());
   CHECK(e->phones.empty());
   CHECK(e->phones.begin() == e->phones.end());
@@ -161,7 +162,8 @@ TEST_CASE("repeated_view: every element is checked when decoding, with the exact
   // A phone record cut short.
   CHECK(err(hex("22 09 0a 01 35")) == E{errc::truncated, 2, 4});
   // A wrong wire type for field 4 is an unknown record, not an element.
-  const auto wt = tagwire::decode<rv::person_view>(hex("20 01 22 00"));
+  const auto wt_in = hex("20 01 22 00");
+  const auto wt = tagwire::decode<rv::person_view>(wt_in);
   REQUIRE(wt.has_value());
   CHECK(wt->phones.size() == 1);
 
@@ -169,7 +171,8 @@ TEST_CASE("repeated_view: every element is checked when decoding, with the exact
   const auto missing = tagwire::decode<rv::list_of_needs_a>(hex("0a 02 08 01 0a 00"));
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error() == E{errc::missing_required, 6, 1});
-  const auto partial = tagwire::decode<rv::list_of_needs_a>(hex("0a 02 08 01 0a 00"), {.partial = true});
+  const auto partial_in = hex("0a 02 08 01 0a 00");
+  const auto partial = tagwire::decode<rv::list_of_needs_a>(partial_in, {.partial = true});
   REQUIRE(partial.has_value());
   CHECK(partial->items.size() == 2);
 
@@ -227,7 +230,8 @@ TEST_CASE("repeated_view: recursive elements, equality, text and schema") {
   const auto m = tagwire::decode<rv::node>(copy);
   REQUIRE(m.has_value());
   CHECK(m->kids == n->kids);
-  const auto other = tagwire::decode<rv::node>(hex("12 06 08 02 12 02 08 03 12 02 08 05"));
+  const auto other_in = hex("12 06 08 02 12 02 08 03 12 02 08 05");  // views need their input alive
+  const auto other = tagwire::decode<rv::node>(other_in);
   REQUIRE(other.has_value());
   CHECK_FALSE(other->kids == n->kids);
   CHECK_FALSE(tagwire::repeated_view<rv::node>() == n->kids);
